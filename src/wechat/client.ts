@@ -1,0 +1,86 @@
+import type { Logger } from 'pino';
+import { type Decoded, decodeModifyResponse, encodeModifyRequest, NotWechatJsonError, type ServerDomainsState } from './codec.js';
+import { type DomainAction, TOKEN_ERRCODES, UpstreamUnavailableError } from './errors.js';
+import { type JsonHttp, TransportError } from './http.js';
+import type { TokenProvider } from './token.js';
+
+export const MODIFY_SERVER_DOMAIN_PATH = '/cgi-bin/component/modify_wxa_server_domain';
+
+export type ChangeAction = Exclude<DomainAction, 'get'>;
+
+export interface WechatClientOptions {
+  readonly http: JsonHttp;
+  readonly tokens: TokenProvider;
+  readonly logger: Logger;
+  /** Where WeChat is, for log lines only. */
+  readonly baseUrl: string;
+}
+
+/**
+ * The one place that speaks modify_wxa_server_domain. Returns the platform's state or throws a typed
+ * error (a WechatError member, or UpstreamUnavailableError); a refused token is refreshed and the call
+ * retried exactly once.
+ */
+export class WechatClient {
+  readonly #options: WechatClientOptions;
+
+  constructor(options: WechatClientOptions) {
+    this.#options = options;
+  }
+
+  getServerDomains(): Promise<ServerDomainsState> {
+    return this.#call('get', encodeModifyRequest('get'));
+  }
+
+  /** `domains` must come from the normaliser; `publishTogether` is is_modify_published_together. */
+  changeServerDomains(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ServerDomainsState> {
+    return this.#call(action, encodeModifyRequest(action, domains, publishTogether));
+  }
+
+  close(): Promise<void> {
+    return this.#options.http.close();
+  }
+
+  async #call(action: DomainAction, body: unknown): Promise<ServerDomainsState> {
+    const { tokens } = this.#options;
+    let token = await tokens.get();
+    let answer = await this.#send(action, token, body);
+    if (!answer.ok && TOKEN_ERRCODES.has(answer.error.errcode) && (await tokens.invalidate(token))) {
+      // WeChat refused the token, so it did not act on the call: one retry with a fresh token is safe.
+      token = await tokens.get();
+      answer = await this.#send(action, token, body);
+    }
+    if (!answer.ok) throw answer.error;
+    return answer.value;
+  }
+
+  async #send(action: DomainAction, token: string, body: unknown): Promise<Decoded<ServerDomainsState>> {
+    const started = performance.now();
+    const log = (outcome: string | number) =>
+      this.#options.logger.debug(
+        {
+          upstream: {
+            action,
+            // The token travels in the query string: never log it.
+            url: `${this.#options.baseUrl}${MODIFY_SERVER_DOMAIN_PATH}?access_token=[redacted]`,
+            outcome,
+            ms: Math.round(performance.now() - started),
+          },
+        },
+        'WeChat call',
+      );
+    // Only a change can be "applied"; a read that fails leaves nothing behind.
+    const couldApply = action !== 'get';
+    try {
+      const json = await this.#options.http.postJson(MODIFY_SERVER_DOMAIN_PATH, { access_token: token }, body);
+      const decoded = decodeModifyResponse(action, json);
+      log(decoded.ok ? 'ok' : decoded.error.errcode);
+      return decoded;
+    } catch (error) {
+      log('unavailable');
+      if (error instanceof TransportError) throw new UpstreamUnavailableError(error.detail, couldApply && error.sent);
+      if (error instanceof NotWechatJsonError) throw new UpstreamUnavailableError('the answer is not WeChat JSON', couldApply);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { AccessTokenError, type DomainAction, type WechatError, wechatErrorFor } from './errors.js';
+
+/** The platform's server domains as WeChat reports them. */
+export interface ServerDomainsState {
+  readonly testing: readonly string[];
+  /** Null when the platform has never been published (WeChat omits the field). */
+  readonly published: readonly string[] | null;
+  /** Domains that have not passed WeChat's verification (`invalid_wxa_server_domain`). */
+  readonly unverified: readonly string[];
+}
+
+/** The body of modify_wxa_server_domain. */
+export interface ModifyRequestBody {
+  action: DomainAction;
+  wxa_server_domain?: string;
+  is_modify_published_together?: boolean;
+}
+
+export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WechatError };
+
+/** Thrown when a body is JSON but not WeChat's: the client turns it into UpstreamUnavailableError. */
+export class NotWechatJsonError extends Error {
+  override name = 'NotWechatJsonError';
+}
+
+const SEPARATOR = ';';
+
+export function encodeModifyRequest(
+  action: DomainAction,
+  domains: readonly string[] = [],
+  publishTogether = false,
+): ModifyRequestBody {
+  if (action === 'get') return { action };
+  // The normaliser refuses separators; this guards the wire itself, so one entry never becomes two.
+  if (domains.some((d) => d.includes(SEPARATOR))) throw new Error('a domain containing ";" reached the WeChat codec');
+  return { action, wxa_server_domain: domains.join(SEPARATOR), is_modify_published_together: publishTogether };
+}
+
+/** `"a.com;b.com"` → `["a.com", "b.com"]`; empty pieces (`""`, a trailing `;`) are dropped. */
+export function splitDomains(value: string): string[] {
+  return value
+    .split(SEPARATOR)
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new NotWechatJsonError(`"${field}" is not a string`);
+  return value;
+}
+
+/** Reads errcode/errmsg; a missing errcode counts as 0, as WeChat omits it on some successes. */
+function status(body: unknown): { errcode: number; errmsg: string; body: Record<string, unknown> } {
+  if (!isRecord(body)) throw new NotWechatJsonError('the body is not a JSON object');
+  const { errcode = 0, errmsg = '' } = body;
+  if (typeof errcode !== 'number' || !Number.isInteger(errcode)) throw new NotWechatJsonError('"errcode" is not an integer');
+  if (typeof errmsg !== 'string') throw new NotWechatJsonError('"errmsg" is not a string');
+  return { errcode, errmsg, body };
+}
+
+/** Parses a modify_wxa_server_domain answer into the platform's state or the typed error for its errcode. */
+export function decodeModifyResponse(action: DomainAction, json: unknown): Decoded<ServerDomainsState> {
+  const { errcode, errmsg, body } = status(json);
+  if (errcode !== 0) return { ok: false, error: wechatErrorFor(action, errcode, errmsg) };
+  const published = optionalString(body, 'published_wxa_server_domain');
+  return {
+    ok: true,
+    value: {
+      testing: splitDomains(optionalString(body, 'testing_wxa_server_domain') ?? ''),
+      published: published === undefined ? null : splitDomains(published),
+      unverified: splitDomains(optionalString(body, 'invalid_wxa_server_domain') ?? ''),
+    },
+  };
+}
+
+export interface IssuedToken {
+  readonly token: string;
+  readonly expiresInSeconds: number;
+}
+
+/** Parses an api_component_token answer; every errcode of that call is an AccessTokenError. */
+export function decodeTokenResponse(json: unknown): Decoded<IssuedToken> {
+  const { errcode, errmsg, body } = status(json);
+  if (errcode !== 0) return { ok: false, error: new AccessTokenError(errcode, errmsg) };
+  const token = body.component_access_token;
+  const expiresIn = body.expires_in;
+  if (typeof token !== 'string' || token === '') throw new NotWechatJsonError('"component_access_token" is missing');
+  if (typeof expiresIn !== 'number' || !(expiresIn > 0)) throw new NotWechatJsonError('"expires_in" is not a positive number');
+  return { ok: true, value: { token, expiresInSeconds: expiresIn } };
+}

@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { type PlatformSettings, SimulatedPlatform, type WireAnswer } from './platform.js';
+
+/** The platform id the simulator plays, named in the README. */
+export const SIMULATOR_APPID = 'wxsimulatedplatform0';
+const SIMULATOR_SECRET = 'simulator-app-secret';
+const SIMULATOR_TICKET = 'ticket@@@simulator';
+/** WeChat keeps a superseded token usable for about five minutes. */
+const SUPERSEDED_GRACE_MS = 5 * 60_000;
+
+export type CallKind = 'token' | 'modify';
+
+/** A scripted misbehaviour for tests: the next `times` matching calls get it. */
+export interface Fault {
+  on?: CallKind;
+  /** Only modify calls with this action. */
+  action?: string;
+  times?: number;
+  /** Wait this long before answering (then answer as the other fields say, or normally). */
+  delayMs?: number;
+  /** Apply the change before misbehaving, as a WeChat that acted but whose answer was lost. */
+  applyFirst?: boolean;
+  /** Destroy the connection without an answer. */
+  drop?: boolean;
+  /** Answer with this HTTP status and an HTML page. */
+  status?: number;
+  /** Answer 200 with a body that is not JSON. */
+  brokenBody?: boolean;
+  /** Answer with this errcode (and errmsg). */
+  errcode?: number;
+  errmsg?: string;
+}
+
+/** One call as the simulator received it (the token itself is not kept). */
+export interface SimulatorCall {
+  readonly kind: CallKind;
+  readonly action?: string;
+  readonly wxaServerDomain?: string;
+  readonly publishTogether?: boolean;
+  readonly body: unknown;
+}
+
+export interface SimulatorOptions {
+  readonly port?: number;
+  readonly host?: string;
+  readonly componentAppId?: string;
+  readonly componentAppSecret?: string;
+  readonly componentVerifyTicket?: string;
+  /** Tokens accepted without api_component_token, as if issued by a central token server. */
+  readonly staticTokens?: readonly string[];
+  readonly tokenTtlSeconds?: number;
+  readonly platform?: Partial<PlatformSettings>;
+  readonly now?: () => number;
+}
+
+export interface Simulator {
+  readonly url: string;
+  readonly credentials: { componentAppId: string; componentAppSecret: string; componentVerifyTicket: string };
+  readonly calls: SimulatorCall[];
+  readonly platform: SimulatedPlatform;
+  /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
+  readonly issuedTokens: readonly string[];
+  injectFault(fault: Fault): void;
+  /** Makes every issued token invalid at once (as if refreshed elsewhere long ago). */
+  revokeTokens(): void;
+  /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
+  count(kind: CallKind, action?: string): number;
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP server that plays WeChat's api_component_token and modify_wxa_server_domain, with scripted
+ * faults. It is the zero-configuration upstream of `npm start` and the upstream of the integration tests.
+ * Admin routes under /__simulator/ let a process outside (a load test, a person with curl) drive it.
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const now = options.now ?? Date.now;
+  const credentials = {
+    componentAppId: options.componentAppId ?? SIMULATOR_APPID,
+    componentAppSecret: options.componentAppSecret ?? SIMULATOR_SECRET,
+    componentVerifyTicket: options.componentVerifyTicket ?? SIMULATOR_TICKET,
+  };
+  const ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
+  const platform = new SimulatedPlatform(options.platform);
+  /** token → epoch ms after which WeChat refuses it. */
+  const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
+  const faults: Fault[] = [];
+  const calls: SimulatorCall[] = [];
+  const issuedTokens: string[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+
+  const takeFault = (kind: CallKind, action: unknown): Fault | undefined => {
+    const index = faults.findIndex((f) => (f.on ?? 'modify') === kind && (f.action === undefined || f.action === action));
+    if (index < 0) return undefined;
+    const fault = faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) faults.splice(index, 1);
+    return fault;
+  };
+
+  const issueToken = (body: Record<string, unknown>): WireAnswer => {
+    if (body.component_appid !== credentials.componentAppId) return { errcode: 61011, errmsg: 'invalid component' };
+    if (!body.component_appsecret) return { errcode: 41004, errmsg: 'appsecret missing' };
+    if (body.component_appsecret !== credentials.componentAppSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    if (body.component_verify_ticket !== credentials.componentVerifyTicket) {
+      return { errcode: 61006, errmsg: 'component_verify_ticket is invalid' };
+    }
+    const at = now();
+    for (const [token, until] of tokens) tokens.set(token, Math.min(until, at + SUPERSEDED_GRACE_MS));
+    const token = `simtoken_${randomBytes(24).toString('base64url')}`;
+    tokens.set(token, at + ttlMs);
+    issuedTokens.push(token);
+    return { component_access_token: token, expires_in: ttlMs / 1000 };
+  };
+
+  const checkToken = (token: string | null): WireAnswer | undefined => {
+    if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
+    const until = tokens.get(token);
+    if (until === undefined) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (now() >= until) return { errcode: 42001, errmsg: 'access_token expired' };
+    return undefined;
+  };
+
+  const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
+    const body = parseJson(await readBody(req));
+    const record = isRecord(body) ? body : {};
+    calls.push({
+      kind,
+      body,
+      ...(kind === 'modify'
+        ? {
+            action: typeof record.action === 'string' ? record.action : undefined,
+            wxaServerDomain: typeof record.wxa_server_domain === 'string' ? record.wxa_server_domain : undefined,
+            publishTogether: typeof record.is_modify_published_together === 'boolean' ? record.is_modify_published_together : undefined,
+          }
+        : {}),
+    });
+    const answer = (): WireAnswer => {
+      if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
+      if (kind === 'token') return issueToken(body);
+      return checkToken(url.searchParams.get('access_token')) ?? platform.handle(body, now());
+    };
+    const fault = takeFault(kind, record.action);
+    if (!fault) return sendJson(res, 200, answer());
+    const real = fault.applyFirst ? answer() : undefined;
+    if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (res.destroyed) return;
+    if (fault.drop) return void req.socket.destroy();
+    if (fault.status) return sendText(res, fault.status, 'text/html', `<html><body>${fault.status}</body></html>`);
+    if (fault.brokenBody) return sendText(res, 200, 'application/json', '{"errcode":0,"errmsg":"ok","testing_wxa_');
+    if (fault.errcode !== undefined) return sendJson(res, 200, { errcode: fault.errcode, errmsg: fault.errmsg ?? 'simulated error' });
+    return sendJson(res, 200, real ?? answer());
+  };
+
+  const handleAdmin = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (req.method === 'GET' && path === 'state') {
+      return sendJson(res, 200, { ...platform.settings, changesThisMonth: platform.changesThisMonth });
+    }
+    if (req.method === 'GET' && path === 'calls') return sendJson(res, 200, calls);
+    if (req.method === 'POST' && path === 'faults') {
+      const body = parseJson(await readBody(req));
+      for (const fault of Array.isArray(body) ? body : [body]) if (isRecord(fault)) faults.push(fault as Fault);
+      return sendJson(res, 200, { faults: faults.length });
+    }
+    if (req.method === 'POST' && path === 'revoke-tokens') {
+      simulator.revokeTokens();
+      return sendJson(res, 200, { ok: true });
+    }
+    return sendJson(res, 404, { error: 'unknown simulator admin route' });
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const route = async () => {
+      if (url.pathname.startsWith('/__simulator/')) return handleAdmin(req, res, url.pathname.slice('/__simulator/'.length));
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/component/api_component_token') return handleWechat(req, res, url, 'token');
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/component/modify_wxa_server_domain') return handleWechat(req, res, url, 'modify');
+      return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
+    };
+    route().catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { errcode: -1, errmsg: 'simulator failure' });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { address, port } = server.address() as AddressInfo;
+
+  const simulator: Simulator = {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    credentials,
+    calls,
+    platform,
+    issuedTokens,
+    injectFault: (fault) => void faults.push({ ...fault }),
+    revokeTokens: () => {
+      for (const token of tokens.keys()) if (!(options.staticTokens ?? []).includes(token)) tokens.delete(token);
+    },
+    count: (kind, action) => calls.filter((c) => c.kind === kind && (action === undefined || c.action === action)).length,
+    close: async () => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+  return simulator;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

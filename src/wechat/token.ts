@@ -1,0 +1,122 @@
+import type { Logger } from 'pino';
+import { decodeTokenResponse, NotWechatJsonError } from './codec.js';
+import { UpstreamUnavailableError } from './errors.js';
+import { type JsonHttp, TransportError } from './http.js';
+import type { TokenStore } from './token-store.js';
+
+export const COMPONENT_TOKEN_PATH = '/cgi-bin/component/api_component_token';
+
+/** Supplies the component_access_token for each WeChat call. */
+export interface TokenProvider {
+  /** A token to use now; throws AccessTokenError or UpstreamUnavailableError when none can be had. */
+  get(): Promise<string>;
+  /**
+   * WeChat refused `token`: forget it if it is still the current one. True when a fresh token can be
+   * had, so retrying the call once makes sense.
+   */
+  invalidate(token: string): Promise<boolean>;
+}
+
+/** A token kept elsewhere (e.g. a central token server): used as is, never refreshed here. */
+export class StaticTokenProvider implements TokenProvider {
+  constructor(readonly token: string) {}
+  async get(): Promise<string> {
+    return this.token;
+  }
+  async invalidate(): Promise<boolean> {
+    return false;
+  }
+}
+
+export interface ComponentTokenOptions {
+  readonly componentAppId: string;
+  readonly componentAppSecret: string;
+  readonly componentVerifyTicket: string;
+  readonly http: JsonHttp;
+  readonly store: TokenStore;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  /** Called after each successful api_component_token call. */
+  readonly onRefresh?: () => void;
+}
+
+/** WeChat advises refreshing at 1 h 50 min of a 2 h token; shorter lifetimes keep the same proportion. */
+const refreshMarginMs = (lifetimeMs: number) => Math.min(10 * 60_000, lifetimeMs / 12);
+
+/**
+ * Obtains the token through api_component_token on first use, keeps it in the store, refreshes it ahead
+ * of expiry, and makes concurrent callers share one refresh.
+ */
+export class ComponentTokenProvider implements TokenProvider {
+  readonly #options: ComponentTokenOptions;
+  readonly #now: () => number;
+  #refreshing: Promise<string> | undefined;
+
+  constructor(options: ComponentTokenOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async get(): Promise<string> {
+    const stored = await this.#options.store.get(this.#options.componentAppId);
+    const now = this.#now();
+    if (stored && now < stored.expiresAt - refreshMarginMs(stored.lifetimeMs)) return stored.token;
+    try {
+      return await this.#refreshOnce();
+    } catch (error) {
+      // A token that has not expired yet still works: better than failing the call on a refresh hiccup.
+      if (stored && now < stored.expiresAt) {
+        this.#options.logger.warn({ err: describe(error) }, 'component token refresh failed; using the current token until it expires');
+        return stored.token;
+      }
+      throw error;
+    }
+  }
+
+  async invalidate(token: string): Promise<boolean> {
+    await this.#options.store.deleteIf(this.#options.componentAppId, token);
+    return true;
+  }
+
+  #refreshOnce(): Promise<string> {
+    this.#refreshing ??= this.#fetch().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #fetch(): Promise<string> {
+    const { componentAppId, componentAppSecret, componentVerifyTicket, http, store, logger } = this.#options;
+    const started = this.#now();
+    let json: unknown;
+    try {
+      json = await http.postJson(COMPONENT_TOKEN_PATH, {}, {
+        component_appid: componentAppId,
+        component_appsecret: componentAppSecret,
+        component_verify_ticket: componentVerifyTicket,
+      });
+    } catch (error) {
+      // Nothing changes on WeChat's side by asking for a token: never "may have applied".
+      if (error instanceof TransportError) throw new UpstreamUnavailableError(error.detail, false);
+      throw error;
+    }
+    let decoded;
+    try {
+      decoded = decodeTokenResponse(json);
+    } catch (error) {
+      if (error instanceof NotWechatJsonError) throw new UpstreamUnavailableError('the answer is not WeChat JSON', false);
+      throw error;
+    }
+    if (!decoded.ok) {
+      logger.warn({ upstream: { call: 'api_component_token', errcode: decoded.error.errcode } }, 'WeChat refused to issue a component token');
+      throw decoded.error;
+    }
+    const lifetimeMs = decoded.value.expiresInSeconds * 1000;
+    await store.set(componentAppId, { token: decoded.value.token, expiresAt: started + lifetimeMs, lifetimeMs });
+    this.#options.onRefresh?.();
+    logger.info({ upstream: { call: 'api_component_token', expiresInSeconds: decoded.value.expiresInSeconds } }, 'component token refreshed');
+    return decoded.value.token;
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error });

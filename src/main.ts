@@ -1,0 +1,71 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { createService, type ServiceOptions } from './server.js';
+import { startSimulator, type Simulator } from './wechat/simulator/server.js';
+
+/** In-flight requests get this long to finish on SIGTERM/SIGINT before connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`wxa-server-domains: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let simulator: Simulator | undefined;
+  let wechat: ServiceOptions['wechat'];
+  const { credentials, baseUrl, timeoutMs } = config.wechat;
+  if (credentials.mode === 'simulator') {
+    simulator = await startSimulator();
+    wechat = { baseUrl: simulator.url, timeoutMs, credentials: { mode: 'component', ...simulator.credentials } };
+    logger.info(
+      { mode: 'simulator', simulatorUrl: simulator.url, componentAppId: simulator.credentials.componentAppId },
+      `No WeChat credentials configured: running on the embedded WeChat simulator at ${simulator.url}`,
+    );
+  } else {
+    wechat = { baseUrl: baseUrl!, timeoutMs, credentials };
+    logger.info({ mode: credentials.mode, wechatApiBaseUrl: baseUrl }, `Using WeChat at ${baseUrl} (${credentials.mode} token)`);
+  }
+
+  const service = createService({ wechat, logger });
+  const server = createServer(service.yoga);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`wxa-server-domains: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const { address, port } = server.address() as AddressInfo;
+    const host = address.includes(':') ? `[${address}]` : address;
+    logger.info({ port, host: address }, `wxa-server-domains listening on http://${host}:${port}/graphql`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      await service.close();
+      await simulator?.close();
+      logger.info('stopped');
+      logger.flush();
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,104 @@
+import { AppError, DomainValidationError } from '../errors.js';
+import {
+  AccessTokenError,
+  DomainCountLimitError,
+  InvalidActionError,
+  InvalidDomainError,
+  MonthlyQuotaExceededError,
+  PlatformNotReleasedError,
+  SystemBusyError,
+  UnknownWechatError,
+  UpstreamUnavailableError,
+  WechatError,
+} from '../wechat/errors.js';
+import { builder } from './builder.js';
+
+export const ErrorInterface = builder.interfaceType(AppError, {
+  name: 'Error',
+  description: 'Every expected failure. `message` is a sentence a front end can show as is.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+export const WechatErrorInterface = builder.interfaceType(WechatError, {
+  name: 'WechatError',
+  description: "WeChat answered with a non-zero errcode. `errmsg` is WeChat's own text, for logs and support.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    errcode: t.exposeInt('errcode'),
+    errmsg: t.exposeString('errmsg'),
+  }),
+});
+
+// The constructors differ; only the instances matter here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type WechatErrorClass = new (...args: any[]) => WechatError;
+
+function wechatErrorType(cls: WechatErrorClass, description: string) {
+  // Pothos lists only the interfaces given: WechatError's parent `Error` must be named too.
+  return builder.objectType(cls, {
+    name: cls.name,
+    description,
+    interfaces: [ErrorInterface, WechatErrorInterface],
+    isTypeOf: (value) => value instanceof cls,
+  });
+}
+
+wechatErrorType(SystemBusyError, 'errcode -1: WeChat is busy; try again later.');
+wechatErrorType(PlatformNotReleasedError, 'errcode 61028: the platform is not published, so only testing domains can change.');
+wechatErrorType(DomainCountLimitError, 'errcode 65316: the number of domains reached the limit; remove some first.');
+wechatErrorType(MonthlyQuotaExceededError, 'errcode 45104: the 50 changes a month are used up.');
+wechatErrorType(InvalidActionError, 'errcode 40052: WeChat did not accept the action (a bug in this service).');
+wechatErrorType(AccessTokenError, 'The component_access_token could not be had, or WeChat refused it even after one refresh.');
+wechatErrorType(UnknownWechatError, 'An errcode this service has no type for; errcode and errmsg are kept.');
+
+builder.objectType(InvalidDomainError, {
+  name: 'InvalidDomainError',
+  description: 'errcode 9410016: WeChat refused some domains; `reasons` lists what it said, one entry per reason.',
+  interfaces: [ErrorInterface, WechatErrorInterface],
+  isTypeOf: (value) => value instanceof InvalidDomainError,
+  fields: (t) => ({ reasons: t.exposeStringList('reasons') }),
+});
+
+builder.objectType(UpstreamUnavailableError, {
+  name: 'UpstreamUnavailableError',
+  description: 'WeChat could not be reached, timed out, or answered with something that is not WeChat JSON.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof UpstreamUnavailableError,
+  fields: (t) => ({
+    mayHaveApplied: t.exposeBoolean('mayHaveApplied', {
+      description: 'True when the request reached WeChat before the fault, so the change may have been made: read the domains again before retrying.',
+    }),
+  }),
+});
+
+const DomainProblem = builder.objectRef<{ domain: string; reason: string }>('DomainProblem').implement({
+  description: 'One entry of the input that cannot be a server domain.',
+  fields: (t) => ({
+    domain: t.exposeString('domain', { description: 'The entry as it was given.' }),
+    reason: t.exposeString('reason'),
+  }),
+});
+
+builder.objectType(DomainValidationError, {
+  name: 'DomainValidationError',
+  description: 'The input was refused before anything was sent to WeChat; nothing changed.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DomainValidationError,
+  fields: (t) => ({
+    problems: t.field({ type: [DomainProblem], resolve: (error) => error.problems }),
+  }),
+});
+
+/** What any call to WeChat can fail with. */
+export const READ_ERRORS = [SystemBusyError, AccessTokenError, UnknownWechatError, UpstreamUnavailableError];
+
+/** What a change can fail with: every error type. */
+export const CHANGE_ERRORS = [
+  ...READ_ERRORS,
+  PlatformNotReleasedError,
+  DomainCountLimitError,
+  MonthlyQuotaExceededError,
+  InvalidActionError,
+  InvalidDomainError,
+  DomainValidationError,
+];

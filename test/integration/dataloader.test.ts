@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { ThreeReadsQuery } from '../support/operations.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+describe('reads within one request share one upstream get', () => {
+  it('three serverDomains selections → one WeChat call', async () => {
+    stack = await startStack({ simulator: { platform: { testing: ['a.example.com'], published: ['p.example.com'] } } });
+    const { data, errors } = await stack.gql(ThreeReadsQuery);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      a: { __typename: 'ServerDomains', testing: ['a.example.com'] },
+      b: { __typename: 'ServerDomains', published: ['p.example.com'] },
+      c: { __typename: 'ServerDomains', unverified: [] },
+    });
+    expect(stack.sim.count('modify', 'get')).toBe(1);
+  });
+
+  it('separate requests each read afresh', async () => {
+    stack = await startStack();
+    await stack.gql(ThreeReadsQuery);
+    await stack.gql(ThreeReadsQuery);
+    expect(stack.sim.count('modify', 'get')).toBe(2);
+  });
+
+  it("a change's returned state replaces what the request had read, without another get", async () => {
+    stack = await startStack({ simulator: { platform: { testing: ['a.example.com'] } } });
+    const domains = stack.service.domains.forRequest();
+    expect((await domains.read()).testing).toEqual(['a.example.com']);
+    await domains.change('add', ['b.example.com'], false);
+    expect((await domains.read()).testing).toEqual(['a.example.com', 'b.example.com']);
+    expect(stack.sim.count('modify', 'get')).toBe(1);
+    expect(stack.sim.count('modify', 'add')).toBe(1);
+  });
+
+  it('an upstream error reaches every selection of the request as the same typed member', async () => {
+    stack = await startStack();
+    stack.sim.injectFault({ action: 'get', errcode: -1 });
+    const { data } = await stack.gql(ThreeReadsQuery);
+    expect([data?.a.__typename, data?.b.__typename, data?.c.__typename]).toEqual(['SystemBusyError', 'SystemBusyError', 'SystemBusyError']);
+    expect(stack.sim.count('modify', 'get')).toBe(1);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+const tokenCalls = () => stack.sim.count('token');
+const modifyCalls = () => stack.sim.count('modify');
+
+describe('the component_access_token', () => {
+  it('is fetched on first use and reused after', async () => {
+    stack = await startStack();
+    expect(tokenCalls()).toBe(0);
+    for (let i = 0; i < 3; i++) expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(1);
+    expect(stack.sim.calls[0]?.body).toEqual({
+      component_appid: stack.sim.credentials.componentAppId,
+      component_appsecret: stack.sim.credentials.componentAppSecret,
+      component_verify_ticket: stack.sim.credentials.componentVerifyTicket,
+    });
+  });
+
+  it('is fetched once for many concurrent first requests', async () => {
+    stack = await startStack();
+    const results = await Promise.all(Array.from({ length: 10 }, () => stack.gql(ServerDomainsQuery)));
+    expect(results.every((r) => r.data?.serverDomains.__typename === 'ServerDomains')).toBe(true);
+    expect(tokenCalls()).toBe(1);
+  });
+
+  it('is refreshed ahead of expiry, so WeChat never sees an expired token', async () => {
+    stack = await startStack({ simulator: { tokenTtlSeconds: 1 } });
+    await stack.gql(ServerDomainsQuery);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(2);
+    expect(modifyCalls()).toBe(2);
+  });
+
+  it('refused with 40001 → dropped, refreshed, and the call retried once', async () => {
+    stack = await startStack();
+    await stack.gql(ServerDomainsQuery);
+    stack.sim.revokeTokens();
+    const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
+    expect(data?.addDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(2);
+    expect(stack.sim.count('modify', 'add')).toBe(2);
+    expect(stack.sim.platform.settings.testing).toContain('b.example.com');
+  });
+
+  it.each([40001, 40014, 42001])('refused again (%i) after the refresh → AccessTokenError, no loop', async (errcode) => {
+    stack = await startStack();
+    stack.sim.injectFault({ action: 'get', errcode, times: 5 });
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains).toMatchObject({ __typename: 'AccessTokenError', errcode });
+    expect(tokenCalls()).toBe(2);
+    expect(modifyCalls()).toBe(2);
+  });
+
+  it('a static token WeChat refuses → AccessTokenError after one call, never a token request', async () => {
+    stack = await startStack({ credentials: { mode: 'static', accessToken: 'not-a-token-wechat-knows', componentAppId: undefined } });
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains).toMatchObject({ __typename: 'AccessTokenError', errcode: 40001 });
+    expect(tokenCalls()).toBe(0);
+    expect(modifyCalls()).toBe(1);
+  });
+
+  it('a static token WeChat knows is used as is', async () => {
+    stack = await startStack({
+      simulator: { staticTokens: ['central-token-server-token'] },
+      credentials: { mode: 'static', accessToken: 'central-token-server-token', componentAppId: undefined },
+    });
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(0);
+  });
+
+  it.each([
+    ['a wrong secret', { componentAppSecret: 'wrong' }, 40125, /app secret is invalid/],
+    ['a wrong ticket', { componentVerifyTicket: 'wrong' }, 61006, /ticket is invalid/],
+    ['a wrong appid', { componentAppId: 'wxwrong' }, 61011, /not a valid third-party platform/],
+  ])('%s → AccessTokenError with the token call’s errcode', async (_what, override, errcode, message) => {
+    stack = await startStack({ credentials: (sim) => ({ mode: 'component', ...sim.credentials, ...override }) });
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains).toMatchObject({ __typename: 'AccessTokenError', errcode });
+    expect(data?.serverDomains.__typename === 'AccessTokenError' && data.serverDomains.message).toMatch(message);
+    expect(modifyCalls()).toBe(0);
+  });
+
+  it.each([
+    [61004, /IP whitelist/],
+    [61005, /expired/],
+  ])('api_component_token errcode %i → AccessTokenError', async (errcode, message) => {
+    stack = await startStack();
+    stack.sim.injectFault({ on: 'token', errcode });
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains).toMatchObject({ __typename: 'AccessTokenError', errcode });
+    expect(data?.serverDomains.__typename === 'AccessTokenError' && data.serverDomains.message).toMatch(message);
+  });
+});

@@ -1,0 +1,82 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { AddDomainsMutation, ServerDomainsQuery, messageOf } from '../support/operations.js';
+import type { Fault } from '../../src/wechat/simulator/server.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+const TIMEOUT_MS = 300;
+
+async function expectStillServing() {
+  const { data } = await stack.gql(ServerDomainsQuery);
+  expect(data?.serverDomains.__typename).toBe('ServerDomains');
+}
+
+describe('upstream faults → UpstreamUnavailableError, within the timeout, and the service keeps answering', () => {
+  it.each<[string, Fault]>([
+    ['a dropped connection', { drop: true }],
+    ['a 502 page', { status: 502 }],
+    ['a 404 page', { status: 404 }],
+    ['a broken body', { brokenBody: true }],
+    ['an answer slower than the timeout', { delayMs: 5_000 }],
+  ])('a read meeting %s', async (_what, fault) => {
+    stack = await startStack({ timeoutMs: TIMEOUT_MS });
+    await stack.gql(ServerDomainsQuery); // token fetched, connection warm
+    stack.sim.injectFault({ action: 'get', ...fault });
+    const started = performance.now();
+    const { data } = await stack.gql(ServerDomainsQuery);
+    const elapsed = performance.now() - started;
+    expect(data?.serverDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+    expect(data?.serverDomains.__typename === 'UpstreamUnavailableError' && data.serverDomains.message).toMatch(/WeChat/);
+    // Generous: the bound is TIMEOUT_MS, the rest is slack for a loaded machine.
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 2_500);
+    await expectStillServing();
+  });
+
+  it.each<[string, Fault]>([
+    ['a dropped connection', { drop: true, applyFirst: true }],
+    ['a 503 page', { status: 503, applyFirst: true }],
+    ['a broken body', { brokenBody: true, applyFirst: true }],
+    ['a timeout', { delayMs: 5_000, applyFirst: true }],
+  ])('a change meeting %s after WeChat got it → mayHaveApplied: true and a message to re-read', async (_what, fault) => {
+    stack = await startStack({ timeoutMs: TIMEOUT_MS });
+    stack.sim.injectFault({ action: 'add', ...fault });
+    const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
+    expect(data?.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: true });
+    expect(messageOf(data?.addDomains)).toMatch(/read the server domains again/i);
+    expect(stack.sim.platform.settings.testing).toContain('b.example.com');
+    await expectStillServing();
+  });
+
+  it('a refused connection → UpstreamUnavailableError with mayHaveApplied: false', async () => {
+    const closedPort = await freePort();
+    stack = await startStack({
+      baseUrl: `http://127.0.0.1:${closedPort}`,
+      credentials: { mode: 'static', accessToken: 'any', componentAppId: undefined },
+    });
+    const read = await stack.gql(ServerDomainsQuery);
+    expect(read.data?.serverDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+    const change = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
+    expect(change.data?.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+    expect(messageOf(change.data?.addDomains)).toMatch(/could not be reached.*Nothing was changed/);
+  });
+
+  it('a token endpoint that is down → UpstreamUnavailableError, not AccessTokenError', async () => {
+    stack = await startStack({ timeoutMs: TIMEOUT_MS });
+    stack.sim.injectFault({ on: 'token', status: 500 });
+    const { data } = await stack.gql(ServerDomainsQuery);
+    expect(data?.serverDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+    await expectStillServing();
+  });
+});
+
+/** A port nothing listens on. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { createLogger } from '../../src/logger.js';
+import { createService, type LiveCredentials, type Service } from '../../src/server.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/wechat/simulator/server.js';
+
+export interface StackOptions {
+  readonly simulator?: SimulatorOptions;
+  /** Default: the service gets tokens from the simulator with the right credentials. */
+  readonly credentials?: LiveCredentials | ((sim: Simulator) => LiveCredentials);
+  readonly timeoutMs?: number;
+  /** Point the service elsewhere than the simulator (e.g. a closed port). */
+  readonly baseUrl?: string;
+}
+
+export interface Stack {
+  readonly sim: Simulator;
+  readonly service: Service;
+  /** http://127.0.0.1:PORT, the service on a real port. */
+  readonly url: string;
+  /** Every log line the service wrote, raw. */
+  readonly logLines: string[];
+  gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R>>;
+  /** A raw POST to /graphql: status and body text. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+/** The simulator on a loopback port, the service on another, real HTTP between them and to the test. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const sim = await startSimulator(options.simulator);
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter((l) => l !== ''));
+      done();
+    },
+  });
+  const credentials: LiveCredentials =
+    typeof options.credentials === 'function'
+      ? options.credentials(sim)
+      : (options.credentials ?? { mode: 'component', ...sim.credentials });
+  const service = createService({
+    wechat: { baseUrl: options.baseUrl ?? sim.url, timeoutMs: options.timeoutMs ?? 2000, credentials },
+    logger: createLogger('trace', sink),
+  });
+  const server: Server = createServer(service.yoga);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, text: await response.text() };
+  };
+
+  return {
+    sim,
+    service,
+    url,
+    logLines,
+    post,
+    async gql(document, variables, headers) {
+      const { text } = await post({ query: print(document), variables }, headers);
+      return JSON.parse(text);
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await service.close();
+      await sim.close();
+    },
+  };
+}

@@ -1,0 +1,265 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_WECHAT_API_BASE_URL, loadConfig } from '../../src/config.js';
+
+type Env = Record<string, string | undefined>;
+
+// Values distinctive enough that finding them in a message can only mean they leaked.
+const TOKEN = 'TOKEN_v4lue_0f_the_st4tic_t0ken_9d8e7f';
+const SECRET = 'SECRET_0f_the_c0mp0nent_a5e3c1';
+const TICKET = 'ticket@@_of_the_verify_ticket_77aa';
+const APPID = 'wx1234567890abcdef';
+
+function configError(env: Env): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).name).toBe('ConfigError');
+    return error as ConfigError;
+  }
+  throw new Error(`expected loadConfig(${JSON.stringify(Object.keys(env))}) to throw a ConfigError`);
+}
+
+function expectNoSecrets(message: string, env: Env): void {
+  for (const key of ['WECHAT_COMPONENT_ACCESS_TOKEN', 'WECHAT_COMPONENT_APPSECRET', 'WECHAT_COMPONENT_VERIFY_TICKET']) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') expect(message).not.toContain(value.trim());
+  }
+}
+
+describe('loadConfig: defaults', () => {
+  it('with no settings: port 4000, host 127.0.0.1, timeout 10000, simulator, no base URL', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      logLevel: 'info',
+      wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' } },
+    });
+  });
+
+  it('reads PORT, HOST, LOG_LEVEL and WECHAT_TIMEOUT_MS', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', LOG_LEVEL: 'debug', WECHAT_TIMEOUT_MS: '2500' });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.logLevel).toBe('debug');
+    expect(config.wechat.timeoutMs).toBe(2500);
+    expect(config.wechat.credentials).toEqual({ mode: 'simulator' });
+    expect(config.wechat.baseUrl).toBeUndefined();
+  });
+
+  it('accepts PORT 0 (any free port) and 65535', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+  });
+
+  it('trims values', () => {
+    expect(loadConfig({ PORT: ' 8080 ', HOST: ' localhost ' })).toMatchObject({ port: 8080, host: 'localhost' });
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'test' }).wechat.credentials).toEqual({ mode: 'simulator' });
+  });
+});
+
+describe('loadConfig: empty or blank values count as unset', () => {
+  it('for every variable at once', () => {
+    const blank: Env = {
+      PORT: '',
+      HOST: '  ',
+      LOG_LEVEL: '',
+      WECHAT_API_BASE_URL: ' ',
+      WECHAT_COMPONENT_ACCESS_TOKEN: '',
+      WECHAT_COMPONENT_APPID: '\t',
+      WECHAT_COMPONENT_APPSECRET: '',
+      WECHAT_COMPONENT_VERIFY_TICKET: '   ',
+      WECHAT_TIMEOUT_MS: '',
+    };
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+  });
+
+  it('so a blank secret next to a static token is not "both"', () => {
+    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPSECRET: ' ', WECHAT_COMPONENT_VERIFY_TICKET: '' });
+    expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: undefined });
+  });
+
+  it('and an undefined value is unset too', () => {
+    expect(loadConfig({ PORT: undefined, WECHAT_COMPONENT_ACCESS_TOKEN: undefined })).toEqual(loadConfig({}));
+  });
+});
+
+describe('loadConfig: static token mode', () => {
+  it('without an appid', () => {
+    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN });
+    expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: undefined });
+    expect(config.wechat.baseUrl).toBe(DEFAULT_WECHAT_API_BASE_URL);
+    expect(DEFAULT_WECHAT_API_BASE_URL).toBe('https://api.weixin.qq.com');
+  });
+
+  it('with an appid', () => {
+    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPID: APPID });
+    expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: APPID });
+  });
+
+  it('trims the token', () => {
+    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: `  ${TOKEN}\n` });
+    expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: undefined });
+  });
+
+  it('with a custom http base URL', () => {
+    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_API_BASE_URL: 'http://127.0.0.1:9000' });
+    expect(config.wechat.baseUrl).toBe('http://127.0.0.1:9000');
+  });
+});
+
+describe('loadConfig: component mode', () => {
+  it('with appid, secret and ticket', () => {
+    const config = loadConfig({
+      WECHAT_COMPONENT_APPID: APPID,
+      WECHAT_COMPONENT_APPSECRET: SECRET,
+      WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
+    });
+    expect(config.wechat.credentials).toEqual({
+      mode: 'component',
+      componentAppId: APPID,
+      componentAppSecret: SECRET,
+      componentVerifyTicket: TICKET,
+    });
+    expect(config.wechat.baseUrl).toBe('https://api.weixin.qq.com');
+    expect(config.wechat.timeoutMs).toBe(10_000);
+  });
+
+  it('with a custom https base URL', () => {
+    const config = loadConfig({
+      WECHAT_COMPONENT_APPID: APPID,
+      WECHAT_COMPONENT_APPSECRET: SECRET,
+      WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
+      WECHAT_API_BASE_URL: 'https://wechat-proxy.internal.example',
+    });
+    expect(config.wechat.baseUrl).toBe('https://wechat-proxy.internal.example');
+    expect(config.wechat.credentials.mode).toBe('component');
+  });
+});
+
+describe('loadConfig: invalid settings throw a ConfigError naming the variable', () => {
+  const cases: Array<[string, Env, string]> = [
+    ['non-numeric PORT', { PORT: 'abc' }, 'PORT'],
+    ['negative PORT', { PORT: '-1' }, 'PORT'],
+    ['fractional PORT', { PORT: '80.5' }, 'PORT'],
+    ['PORT above 65535', { PORT: '65536' }, 'PORT'],
+    ['non-numeric WECHAT_TIMEOUT_MS', { WECHAT_TIMEOUT_MS: '10s' }, 'WECHAT_TIMEOUT_MS'],
+    ['zero WECHAT_TIMEOUT_MS', { WECHAT_TIMEOUT_MS: '0' }, 'WECHAT_TIMEOUT_MS'],
+    ['unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    ['appid alone', { WECHAT_COMPONENT_APPID: APPID }, 'WECHAT_COMPONENT_APPSECRET'],
+    [
+      'secret without ticket',
+      { WECHAT_COMPONENT_APPID: APPID, WECHAT_COMPONENT_APPSECRET: SECRET },
+      'WECHAT_COMPONENT_VERIFY_TICKET',
+    ],
+    [
+      'ticket without secret',
+      { WECHAT_COMPONENT_APPID: APPID, WECHAT_COMPONENT_VERIFY_TICKET: TICKET },
+      'WECHAT_COMPONENT_APPSECRET',
+    ],
+    [
+      'secret and ticket without appid',
+      { WECHAT_COMPONENT_APPSECRET: SECRET, WECHAT_COMPONENT_VERIFY_TICKET: TICKET },
+      'WECHAT_COMPONENT_APPID',
+    ],
+    [
+      'static token plus the secret/ticket pair',
+      {
+        WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN,
+        WECHAT_COMPONENT_APPID: APPID,
+        WECHAT_COMPONENT_APPSECRET: SECRET,
+        WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
+      },
+      'WECHAT_COMPONENT_ACCESS_TOKEN',
+    ],
+    ['static token plus a secret', { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPSECRET: SECRET }, 'WECHAT_COMPONENT_APPSECRET'],
+    [
+      'static token plus a ticket',
+      { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_VERIFY_TICKET: TICKET },
+      'WECHAT_COMPONENT_VERIFY_TICKET',
+    ],
+    ['WECHAT_API_BASE_URL with no credentials', { WECHAT_API_BASE_URL: 'https://api.weixin.qq.com' }, 'WECHAT_API_BASE_URL'],
+    [
+      'an ftp base URL',
+      { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_API_BASE_URL: 'ftp://api.weixin.qq.com' },
+      'WECHAT_API_BASE_URL',
+    ],
+    [
+      'a javascript: base URL',
+      { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_API_BASE_URL: 'javascript:alert(1)' },
+      'WECHAT_API_BASE_URL',
+    ],
+    [
+      'a base URL that is not a URL',
+      {
+        WECHAT_COMPONENT_APPID: APPID,
+        WECHAT_COMPONENT_APPSECRET: SECRET,
+        WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
+        WECHAT_API_BASE_URL: 'api.weixin.qq.com',
+      },
+      'WECHAT_API_BASE_URL',
+    ],
+  ];
+
+  it.each(cases)('%s', (_what, env, variable) => {
+    const error = configError(env);
+    expect(error.message).toContain(variable);
+    expect(error.message).toMatch(/^Invalid configuration: .*\.$/s);
+  });
+
+  it.each(cases)('%s: the message holds none of the secret values', (_what, env) => {
+    expectNoSecrets(configError(env).message, env);
+  });
+
+  it('the "both" error mentions the token and the pair', () => {
+    const error = configError({
+      WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN,
+      WECHAT_COMPONENT_APPID: APPID,
+      WECHAT_COMPONENT_APPSECRET: SECRET,
+      WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
+    });
+    expect(error.message).toContain('WECHAT_COMPONENT_ACCESS_TOKEN');
+    expect(error.message).toContain('WECHAT_COMPONENT_APPSECRET');
+    expect(error.message).toContain('WECHAT_COMPONENT_VERIFY_TICKET');
+    expect(error.message).toMatch(/not both/);
+  });
+
+  it('a non-http base URL is refused even with a static token', () => {
+    const error = configError({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_API_BASE_URL: 'ws://api.weixin.qq.com' });
+    expect(error.message).toMatch(/WECHAT_API_BASE_URL: must be an http\(s\) URL/);
+  });
+
+  it('names every bad variable when there are several', () => {
+    const error = configError({ PORT: 'eighty', WECHAT_TIMEOUT_MS: 'soon' });
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('WECHAT_TIMEOUT_MS');
+  });
+
+  it('never echoes arbitrary secret or token values (property)', () => {
+    const secretValue = fc.stringMatching(/^[A-Za-z0-9_@-]{16,40}$/);
+    const badCredentialSets = fc.constantFrom(
+      (s: string, _t: string) => ({ WECHAT_COMPONENT_APPSECRET: s }),
+      (_s: string, t: string) => ({ WECHAT_COMPONENT_VERIFY_TICKET: t }),
+      (s: string, t: string) => ({ WECHAT_COMPONENT_APPSECRET: s, WECHAT_COMPONENT_VERIFY_TICKET: t }),
+      (s: string, t: string) => ({ WECHAT_COMPONENT_ACCESS_TOKEN: t, WECHAT_COMPONENT_APPSECRET: s }),
+      (s: string, t: string) => ({
+        WECHAT_COMPONENT_ACCESS_TOKEN: t,
+        WECHAT_COMPONENT_APPSECRET: s,
+        WECHAT_COMPONENT_VERIFY_TICKET: `${t}-ticket`,
+        WECHAT_COMPONENT_APPID: APPID,
+      }),
+      (_s: string, t: string) => ({ WECHAT_COMPONENT_ACCESS_TOKEN: t, PORT: 'x', WECHAT_API_BASE_URL: 'ftp://x' }),
+    );
+    fc.assert(
+      fc.property(secretValue, secretValue, badCredentialSets, (secret, token, make) => {
+        const env: Env = make(secret, token);
+        expectNoSecrets(configError(env).message, env);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

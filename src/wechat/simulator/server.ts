@@ -160,6 +160,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return sendJson(res, 200, { ...platform.settings, changesThisMonth: platform.changesThisMonth });
     }
     if (req.method === 'GET' && path === 'calls') return sendJson(res, 200, calls);
+    if (req.method === 'GET' && path === 'stats') {
+      const byAction: Record<string, number> = {};
+      for (const call of calls) {
+        const key = call.kind === 'token' ? 'token' : (call.action ?? 'unknown');
+        byAction[key] = (byAction[key] ?? 0) + 1;
+      }
+      return sendJson(res, 200, { calls: calls.length, byAction, changesThisMonth: platform.changesThisMonth });
+    }
     if (req.method === 'POST' && path === 'faults') {
       const body = parseJson(await readBody(req));
       for (const fault of Array.isArray(body) ? body : [body]) if (isRecord(fault)) faults.push(fault as Fault);

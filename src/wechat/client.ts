@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type Decoded, decodeModifyResponse, encodeModifyRequest, NotWechatJsonError, type ServerDomainsState } from './codec.js';
 import { type DomainAction, TOKEN_ERRCODES, UpstreamUnavailableError } from './errors.js';
 import { type JsonHttp, TransportError } from './http.js';
+import { backoffMs, isRetryable, MAX_RETRIES } from './retry.js';
 import type { TokenProvider } from './token.js';
 
 export const MODIFY_SERVER_DOMAIN_PATH = '/cgi-bin/component/modify_wxa_server_domain';
@@ -14,12 +15,14 @@ export interface WechatClientOptions {
   readonly logger: Logger;
   /** Where WeChat is, for log lines only. */
   readonly baseUrl: string;
+  /** The budget of one call, retries included. */
+  readonly timeoutMs: number;
 }
 
 /**
  * The one place that speaks modify_wxa_server_domain. Returns the platform's state or throws a typed
- * error (a WechatError member, or UpstreamUnavailableError); a refused token is refreshed and the call
- * retried exactly once.
+ * error (a WechatError member, or UpstreamUnavailableError). A refused token is refreshed and the call
+ * retried exactly once; transient faults are retried as `retry.ts` says, within WECHAT_TIMEOUT_MS.
  */
 export class WechatClient {
   readonly #options: WechatClientOptions;
@@ -42,19 +45,44 @@ export class WechatClient {
   }
 
   async #call(action: DomainAction, body: unknown): Promise<ServerDomainsState> {
+    const deadline = performance.now() + this.#options.timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#attempt(action, body, deadline);
+      } catch (error) {
+        const delay = backoffMs(attempt);
+        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= deadline) {
+          throw this.#typed(action, error);
+        }
+        this.#options.logger.info({ upstream: { action, retry: attempt + 1, after: describe(error) } }, 'retrying WeChat call');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** One attempt, with its one token refresh. */
+  async #attempt(action: DomainAction, body: unknown, deadline: number): Promise<ServerDomainsState> {
     const { tokens } = this.#options;
     let token = await tokens.get();
-    let answer = await this.#send(action, token, body);
+    let answer = await this.#send(action, token, body, deadline);
     if (!answer.ok && TOKEN_ERRCODES.has(answer.error.errcode) && (await tokens.invalidate(token))) {
       // WeChat refused the token, so it did not act on the call: one retry with a fresh token is safe.
       token = await tokens.get();
-      answer = await this.#send(action, token, body);
+      answer = await this.#send(action, token, body, deadline);
     }
     if (!answer.ok) throw answer.error;
     return answer.value;
   }
 
-  async #send(action: DomainAction, token: string, body: unknown): Promise<Decoded<ServerDomainsState>> {
+  /** Transport faults become UpstreamUnavailableError; a read can never have "applied" anything. */
+  #typed(action: DomainAction, error: unknown): unknown {
+    const couldApply = action !== 'get';
+    if (error instanceof TransportError) return new UpstreamUnavailableError(error.detail, couldApply && error.sent);
+    if (error instanceof NotWechatJsonError) return new UpstreamUnavailableError('the answer is not WeChat JSON', couldApply);
+    return error;
+  }
+
+  async #send(action: DomainAction, token: string, body: unknown, deadline: number): Promise<Decoded<ServerDomainsState>> {
     const started = performance.now();
     const log = (outcome: string | number) =>
       this.#options.logger.debug(
@@ -69,18 +97,18 @@ export class WechatClient {
         },
         'WeChat call',
       );
-    // Only a change can be "applied"; a read that fails leaves nothing behind.
-    const couldApply = action !== 'get';
     try {
-      const json = await this.#options.http.postJson(MODIFY_SERVER_DOMAIN_PATH, { access_token: token }, body);
+      const remaining = Math.max(1, Math.round(deadline - started));
+      const json = await this.#options.http.postJson(MODIFY_SERVER_DOMAIN_PATH, { access_token: token }, body, remaining);
       const decoded = decodeModifyResponse(action, json);
       log(decoded.ok ? 'ok' : decoded.error.errcode);
       return decoded;
     } catch (error) {
       log('unavailable');
-      if (error instanceof TransportError) throw new UpstreamUnavailableError(error.detail, couldApply && error.sent);
-      if (error instanceof NotWechatJsonError) throw new UpstreamUnavailableError('the answer is not WeChat JSON', couldApply);
       throw error;
     }
   }
 }
+
+const describe = (error: unknown) =>
+  error instanceof TransportError ? error.detail : error instanceof Error ? error.name : 'unknown';

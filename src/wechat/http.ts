@@ -1,16 +1,25 @@
 import { Pool } from 'undici';
 
 /**
- * A transport fault. `sent` is false only when WeChat certainly never saw the request (the connection
- * was never made), so a change cannot have been applied.
+ * What went wrong: `not-sent` (the connection was never made, so WeChat never saw the request),
+ * `reset` (the connection broke after the request left), `status` (a non-2xx answer), `timeout`,
+ * or `body` (an answer that is not JSON).
  */
+export type TransportFault = 'not-sent' | 'reset' | 'status' | 'timeout' | 'body';
+
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
     readonly detail: string,
-    readonly sent: boolean,
+    readonly fault: TransportFault,
+    readonly status?: number,
   ) {
     super(detail);
+  }
+
+  /** False only when WeChat certainly never saw the request, so a change cannot have been applied. */
+  get sent(): boolean {
+    return this.fault !== 'not-sent';
   }
 }
 
@@ -31,6 +40,8 @@ const DETAILS: Readonly<Record<string, string>> = {
 export interface JsonPostOptions {
   readonly timeoutMs: number;
 }
+
+const RESET_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
 /**
  * JSON over one keep-alive undici pool to WeChat's origin. Knows HTTP, not WeChat: `postJson` returns
@@ -56,7 +67,8 @@ export class JsonHttp {
     });
   }
 
-  async postJson(path: string, query: Readonly<Record<string, string>>, body: unknown): Promise<unknown> {
+  /** `timeoutMs` bounds this call (default: the pool's), e.g. to what remains of a caller's budget. */
+  async postJson(path: string, query: Readonly<Record<string, string>>, body: unknown, timeoutMs = this.#timeoutMs): Promise<unknown> {
     const search = new URLSearchParams(query).toString();
     let response;
     try {
@@ -66,24 +78,24 @@ export class JsonHttp {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
         // The per-phase timeouts above bound connect, headers and each body chunk; this bounds the whole.
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw toTransportError(error, this.#timeoutMs);
+      throw toTransportError(error, timeoutMs);
     }
     let text: string;
     try {
       text = await response.body.text();
     } catch (error) {
-      throw toTransportError(error, this.#timeoutMs);
+      throw toTransportError(error, timeoutMs);
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
-      throw new TransportError(`HTTP status ${response.statusCode}`, true);
+      throw new TransportError(`HTTP status ${response.statusCode}`, 'status', response.statusCode);
     }
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw new TransportError('the answer is not JSON', true);
+      throw new TransportError('the answer is not JSON', 'body');
     }
   }
 
@@ -97,11 +109,14 @@ function toTransportError(error: unknown, timeoutMs: number): TransportError {
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
     // The whole-call bound fired; the request may or may not have left.
-    return new TransportError(`no answer within ${timeoutMs} ms`, true);
+    return new TransportError(`no answer within ${timeoutMs} ms`, 'timeout');
   }
   if (typeof code === 'string') {
-    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TransportError(`connection timed out after ${timeoutMs} ms`, false);
-    return new TransportError(DETAILS[code] ?? `network error ${code}`, !NOT_SENT_CODES.has(code));
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TransportError(`connection timed out after ${timeoutMs} ms`, 'not-sent');
+    const detail = DETAILS[code] ?? `network error ${code}`;
+    if (NOT_SENT_CODES.has(code)) return new TransportError(detail, 'not-sent');
+    if (RESET_CODES.has(code)) return new TransportError(detail, 'reset');
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TransportError(detail, 'timeout');
   }
-  return new TransportError('network error', true);
+  return new TransportError('network error', 'reset');
 }

@@ -37,9 +37,9 @@ describe('reads within one request share one upstream get', () => {
 
   it('an upstream error reaches every selection of the request as the same typed member', async () => {
     stack = await startStack();
-    stack.sim.injectFault({ action: 'get', errcode: -1 });
+    stack.sim.injectFault({ action: 'get', errcode: 48001 });
     const { data } = await stack.gql(ThreeReadsQuery);
-    expect([data?.a.__typename, data?.b.__typename, data?.c.__typename]).toEqual(['SystemBusyError', 'SystemBusyError', 'SystemBusyError']);
+    expect([data?.a.__typename, data?.b.__typename, data?.c.__typename]).toEqual(['UnknownWechatError', 'UnknownWechatError', 'UnknownWechatError']);
     expect(stack.sim.count('modify', 'get')).toBe(1);
   });
 });

@@ -15,15 +15,16 @@ async function expectStillServing() {
 }
 
 describe('upstream faults → UpstreamUnavailableError, within the timeout, and the service keeps answering', () => {
-  it.each<[string, Fault]>([
-    ['a dropped connection', { drop: true }],
-    ['a 502 page', { status: 502 }],
-    ['a 404 page', { status: 404 }],
-    ['a broken body', { brokenBody: true }],
-    ['an answer slower than the timeout', { delayMs: 5_000 }],
-  ])('a read meeting %s', async (_what, fault) => {
+  it.each<[string, Fault, number]>([
+    ['a dropped connection (retried twice)', { drop: true, times: 3 }, 3],
+    ['a 502 page (retried twice)', { status: 502, times: 3 }, 3],
+    ['a 404 page', { status: 404 }, 1],
+    ['a broken body', { brokenBody: true }, 1],
+    ['an answer slower than the timeout (never retried: a retry would succeed)', { delayMs: 5_000 }, 1],
+  ])('a read meeting %s', async (_what, fault, attempts) => {
     stack = await startStack({ timeoutMs: TIMEOUT_MS });
     await stack.gql(ServerDomainsQuery); // token fetched, connection warm
+    stack.sim.calls.length = 0;
     stack.sim.injectFault({ action: 'get', ...fault });
     const started = performance.now();
     const { data } = await stack.gql(ServerDomainsQuery);
@@ -32,6 +33,7 @@ describe('upstream faults → UpstreamUnavailableError, within the timeout, and 
     expect(data?.serverDomains.__typename === 'UpstreamUnavailableError' && data.serverDomains.message).toMatch(/WeChat/);
     // Generous: the bound is TIMEOUT_MS, the rest is slack for a loaded machine.
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 2_500);
+    expect(stack.sim.count('modify', 'get')).toBe(attempts);
     await expectStillServing();
   });
 
@@ -40,11 +42,12 @@ describe('upstream faults → UpstreamUnavailableError, within the timeout, and 
     ['a 503 page', { status: 503, applyFirst: true }],
     ['a broken body', { brokenBody: true, applyFirst: true }],
     ['a timeout', { delayMs: 5_000, applyFirst: true }],
-  ])('a change meeting %s after WeChat got it → mayHaveApplied: true and a message to re-read', async (_what, fault) => {
+  ])('a change meeting %s after WeChat got it → not retried, mayHaveApplied: true and a message to re-read', async (_what, fault) => {
     stack = await startStack({ timeoutMs: TIMEOUT_MS });
-    stack.sim.injectFault({ action: 'add', ...fault });
+    stack.sim.injectFault({ action: 'add', ...fault, times: 3 });
     const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
     expect(data?.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: true });
+    expect(stack.sim.count('modify', 'add')).toBe(1);
     expect(messageOf(data?.addDomains)).toMatch(/read the server domains again/i);
     expect(stack.sim.platform.settings.testing).toContain('b.example.com');
     await expectStillServing();

@@ -18,7 +18,8 @@ describe('every WeChat errcode comes back as its union member', () => {
     [48001, 'UnknownWechatError'],
   ])('errcode %i on a change → %s, with errcode, errmsg and a message of our own', async (errcode, typename) => {
     stack = await startStack();
-    stack.sim.injectFault({ action: 'add', errcode, errmsg: `scripted errmsg ${errcode}` });
+    // times: 3, so that -1 is still there after its two retries.
+    stack.sim.injectFault({ action: 'add', errcode, errmsg: `scripted errmsg ${errcode}`, times: 3 });
     const { data, errors } = await add(['b.example.com']);
     expect(errors).toBeUndefined();
     const result = data?.addDomains;
@@ -67,7 +68,7 @@ describe('every WeChat errcode comes back as its union member', () => {
 
   it('a read answers its own members; an errcode without one there becomes UnknownWechatError', async () => {
     stack = await startStack();
-    stack.sim.injectFault({ action: 'get', errcode: -1, errmsg: 'system error' });
+    stack.sim.injectFault({ action: 'get', errcode: -1, errmsg: 'system error', times: 3 });
     stack.sim.injectFault({ action: 'get', errcode: 61028, errmsg: 'not released' });
     const busy = await stack.gql(ServerDomainsQuery);
     expect(busy.data?.serverDomains).toMatchObject({ __typename: 'SystemBusyError', errcode: -1 });

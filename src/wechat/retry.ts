@@ -1,0 +1,30 @@
+import type { DomainAction } from './errors.js';
+import { SystemBusyError } from './errors.js';
+import { TransportError } from './http.js';
+
+/** At most this many retries after the first attempt. */
+export const MAX_RETRIES = 2;
+
+/**
+ * Whether a failed attempt may be tried again. Written here rather than with undici's RetryAgent:
+ * the rule depends on WeChat's JSON (errcode -1) and on whether a change may already have been applied,
+ * which undici cannot see.
+ *
+ * - errcode -1: WeChat asks for a retry, and did nothing.
+ * - never sent (connection refused, DNS): WeChat never saw it.
+ * - a read also retries a reset connection and 502/503/504: reading twice is harmless.
+ * - a timeout is never retried: it has spent the caller's budget already.
+ */
+export function isRetryable(action: DomainAction, error: unknown): boolean {
+  if (error instanceof SystemBusyError) return true;
+  if (!(error instanceof TransportError)) return false;
+  if (error.fault === 'not-sent') return true;
+  if (action !== 'get') return false;
+  return error.fault === 'reset' || (error.fault === 'status' && [502, 503, 504].includes(error.status ?? 0));
+}
+
+/** Exponential backoff with full jitter on top: 50–100 ms, then 100–200 ms. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const base = 50 * 2 ** attempt;
+  return base + random() * base;
+}

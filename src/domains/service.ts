@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ServerDomainsState } from '../wechat/codec.js';
 import type { ChangeAction, WechatClient } from '../wechat/client.js';
+import type { WriteLock } from './write-lock.js';
 
 /** The loader's one key: this service manages one platform's server domains. */
 const PLATFORM = 'platform';
@@ -10,21 +11,29 @@ const PLATFORM = 'platform';
  * any number of reads in one operation make one upstream `get`.
  */
 export class ServerDomainsService {
-  constructor(readonly client: WechatClient) {}
+  constructor(
+    readonly client: WechatClient,
+    readonly writeLock: WriteLock,
+  ) {}
 
   forRequest(): RequestServerDomains {
-    return new RequestServerDomains(this.client);
+    return new RequestServerDomains(this);
+  }
+
+  /** One change at a time per platform: concurrent mutations queue instead of interleaving. */
+  change(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ServerDomainsState> {
+    return this.writeLock.run(PLATFORM, () => this.client.changeServerDomains(action, domains, publishTogether));
   }
 }
 
 export class RequestServerDomains {
-  readonly #client: WechatClient;
+  readonly #service: ServerDomainsService;
   readonly #loader: DataLoader<string, ServerDomainsState>;
 
-  constructor(client: WechatClient) {
-    this.#client = client;
+  constructor(service: ServerDomainsService) {
+    this.#service = service;
     this.#loader = new DataLoader(async (keys) => {
-      const state = await this.#client.getServerDomains();
+      const state = await service.client.getServerDomains();
       return keys.map(() => state);
     });
   }
@@ -35,7 +44,7 @@ export class RequestServerDomains {
 
   /** Applies a change; its returned state replaces what this request had read, so later reads see it. */
   async change(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ServerDomainsState> {
-    const state = await this.#client.changeServerDomains(action, domains, publishTogether);
+    const state = await this.#service.change(action, domains, publishTogether);
     this.#loader.clear(PLATFORM).prime(PLATFORM, state);
     return state;
   }

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { AddDomainsMutation, RemoveDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+describe('changes of one platform are serialised within the process', () => {
+  it('a second mutation waits for the first one’s upstream call to finish', async () => {
+    stack = await startStack({ simulator: { platform: { testing: [] } } });
+    await stack.gql(ServerDomainsQuery); // token and connection ready
+    stack.sim.injectFault({ action: 'add', delayMs: 400 });
+    const first = stack.gql(AddDomainsMutation, { input: { domains: ['one.example.com'] } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = stack.gql(RemoveDomainsMutation, { input: { domains: ['two.example.com'] } });
+    const third = stack.gql(AddDomainsMutation, { input: { domains: ['three.example.com'] } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first is still at WeChat: the others have not been sent.
+    expect(stack.sim.count('modify', 'add') + stack.sim.count('modify', 'delete')).toBe(1);
+    // Reads are not held back by a change in flight.
+    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    const results = await Promise.all([first, second, third]);
+    expect(results.map((r) => Object.values(r.data ?? {})[0]?.__typename)).toEqual(['ServerDomains', 'ServerDomains', 'ServerDomains']);
+    expect(stack.sim.calls.filter((c) => c.kind === 'modify' && c.action !== 'get').map((c) => c.wxaServerDomain)).toEqual([
+      'one.example.com',
+      'two.example.com',
+      'three.example.com',
+    ]);
+    expect(stack.sim.platform.settings.testing).toEqual(['one.example.com', 'three.example.com']);
+  });
+
+  it('a failed change releases the lock for the next one', async () => {
+    stack = await startStack({ timeoutMs: 300 });
+    stack.sim.injectFault({ action: 'add', delayMs: 2000 });
+    const results = await Promise.all([
+      stack.gql(AddDomainsMutation, { input: { domains: ['slow.example.com'] } }),
+      stack.gql(AddDomainsMutation, { input: { domains: ['next.example.com'] } }),
+    ]);
+    expect(results[0]?.data?.addDomains.__typename).toBe('UpstreamUnavailableError');
+    expect(results[1]?.data?.addDomains.__typename).toBe('ServerDomains');
+  });
+});

@@ -1,10 +1,20 @@
+import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
+import { callerFromClaims, UNCHECKED_CALLER, type Caller } from './auth/caller.js';
 import type { RequestServerDomains, ServerDomainsService } from './domains/service.js';
 
 /** Per-request context: what the resolvers may use. */
 export interface Context {
+  readonly caller: Caller;
   readonly serverDomains: RequestServerDomains;
 }
 
-export const createContextFactory = (service: ServerDomainsService) => (): Context => ({
-  serverDomains: service.forRequest(),
-});
+/**
+ * `authenticated`: the JWT plugin runs before this and has refused any request without a valid token,
+ * so the caller is whoever the token's claims say. Otherwise auth is off and every caller is unchecked.
+ */
+export const createContextFactory =
+  (service: ServerDomainsService, authenticated: boolean) =>
+  (initial: object): Context => ({
+    caller: authenticated ? callerFromClaims((initial as { jwt?: JWTExtendContextFields }).jwt?.payload ?? {}) : UNCHECKED_CALLER,
+    serverDomains: service.forRequest(),
+  });

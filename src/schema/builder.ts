@@ -1,11 +1,26 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 
 /** The one SchemaBuilder; each schema area adds its types in its own file under src/schema/. */
-export const builder = new SchemaBuilder<{ Context: Context; DefaultFieldNullability: false }>({
-  plugins: [ErrorsPlugin],
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  DefaultFieldNullability: false;
+  AuthScopes: { read: boolean; write: boolean };
+}>({
+  // ScopeAuth before Errors: a refusal stays a top-level GraphQL error, never a union member.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => ({ read: context.caller.canRead, write: context.caller.canWrite }),
+    // The plugin's own ForbiddenError keeps its code outside `extensions`, where clients look.
+    unauthorizedError: (_parent, _context, info) =>
+      new GraphQLError(`Not allowed: ${info.fieldName} needs the scope ${info.parentType.name === 'Mutation' ? 'server-domains:write' : 'server-domains:read'}.`, {
+        extensions: { code: 'FORBIDDEN' },
+      }),
+  },
   errors: {
     // Success types go into the result unions as they are (`ServerDomains`), not wrapped.
     directResult: true,

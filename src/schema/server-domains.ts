@@ -64,6 +64,7 @@ builder.queryType({
     serverDomains: t.field({
       type: ServerDomains,
       description: "The platform's server domains. Any number of selections in one operation make one WeChat call.",
+      authScopes: { read: true },
       errors: { types: READ_ERRORS },
       resolve: (_root, _args, ctx) => ctx.serverDomains.read(),
     }),
@@ -79,6 +80,7 @@ builder.mutationType({
           type: ServerDomains,
           description,
           args: { input: t.arg({ type: domainsInput(input, `Input of ${field}.`), required: true }) },
+          authScopes: { write: true },
           errors: { types: CHANGE_ERRORS },
           resolve: (_root, { input: { domains, publishTogether } }, ctx) =>
             // Normalised and validated before anything reaches WeChat; a client may send an explicit null.

@@ -14,9 +14,26 @@ export type Credentials =
       readonly componentVerifyTicket: string;
     };
 
+/** Who may call: JWTs checked with a shared secret or a JWKS endpoint, or nobody checked at all. */
+export type AuthSettings =
+  | { readonly mode: 'secret'; readonly secret: string; readonly issuer?: string; readonly audience?: string }
+  | { readonly mode: 'jwks'; readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string }
+  /** `explicit`: AUTH_DISABLED=true in live mode (warn loudly); otherwise simulator mode without settings. */
+  | { readonly mode: 'disabled'; readonly explicit: boolean };
+
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** NODE_ENV=development: unmasked errors, field suggestions; anything else counts as production. */
+  readonly development: boolean;
+  readonly auth: AuthSettings;
+  readonly limits: {
+    /** Modifying root fields one operation may hold. */
+    readonly maxChangesPerOperation: number;
+    readonly introspection: boolean;
+  };
+  /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
+  readonly shutdownGraceMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly wechat: {
     /** Undefined in simulator mode: the simulator's own address is used. */
@@ -49,6 +66,13 @@ const integer = (min: number, max: number) =>
       .optional(),
   );
 
+const flag = optional.pipe(
+  z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+);
+
 const envSchema = z
   .object({
     PORT: integer(0, 65535),
@@ -70,6 +94,17 @@ const envSchema = z
     WECHAT_COMPONENT_APPSECRET: optional,
     WECHAT_COMPONENT_VERIFY_TICKET: optional,
     WECHAT_TIMEOUT_MS: integer(1, 600_000),
+    NODE_ENV: optional,
+    AUTH_JWT_SECRET: optional.pipe(
+      z.string().min(32, { message: 'must be at least 32 characters (an HS256 key of 256 bits)' }).optional(),
+    ),
+    AUTH_JWKS_URL: optional.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
+    AUTH_JWT_ISSUER: optional,
+    AUTH_JWT_AUDIENCE: optional,
+    AUTH_DISABLED: flag,
+    MAX_CHANGES_PER_OPERATION: integer(1, 100),
+    GRAPHQL_INTROSPECTION: flag,
+    SHUTDOWN_GRACE_MS: integer(0, 600_000),
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -95,6 +130,20 @@ const envSchema = z
         'WECHAT_COMPONENT_APPSECRET',
         'is required with WECHAT_COMPONENT_APPID (with WECHAT_COMPONENT_VERIFY_TICKET), unless WECHAT_COMPONENT_ACCESS_TOKEN is set',
       );
+    }
+    const authSetting = env.AUTH_JWT_SECRET ?? env.AUTH_JWKS_URL;
+    if (env.AUTH_JWT_SECRET && env.AUTH_JWKS_URL) {
+      fail('AUTH_JWT_SECRET', 'cannot be combined with AUTH_JWKS_URL: choose one way to check tokens');
+    } else if (authSetting && env.AUTH_DISABLED) {
+      fail('AUTH_DISABLED', `cannot be true while ${env.AUTH_JWT_SECRET ? 'AUTH_JWT_SECRET' : 'AUTH_JWKS_URL'} is set`);
+    } else if (anyCredential && !authSetting && !env.AUTH_DISABLED) {
+      fail(
+        'AUTH_JWT_SECRET',
+        'or AUTH_JWKS_URL is required with WeChat credentials: callers could otherwise spend the quota and change domains (set AUTH_DISABLED=true only behind a gateway that authenticates)',
+      );
+    }
+    if ((env.AUTH_JWT_ISSUER || env.AUTH_JWT_AUDIENCE) && !authSetting) {
+      fail(env.AUTH_JWT_ISSUER ? 'AUTH_JWT_ISSUER' : 'AUTH_JWT_AUDIENCE', 'needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
     }
     if (env.WECHAT_API_BASE_URL && !anyCredential) {
       fail(
@@ -125,9 +174,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } else {
     credentials = { mode: 'simulator' };
   }
+  const claims = { issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE };
+  const auth: AuthSettings = e.AUTH_JWT_SECRET
+    ? { mode: 'secret', secret: e.AUTH_JWT_SECRET, ...claims }
+    : e.AUTH_JWKS_URL
+      ? { mode: 'jwks', jwksUrl: e.AUTH_JWKS_URL, ...claims }
+      : { mode: 'disabled', explicit: e.AUTH_DISABLED === true };
   return {
     port: e.PORT ?? 4000,
     host: e.HOST ?? '127.0.0.1',
+    development: e.NODE_ENV === 'development',
+    auth,
+    limits: {
+      maxChangesPerOperation: e.MAX_CHANGES_PER_OPERATION ?? 1,
+      introspection: e.GRAPHQL_INTROSPECTION ?? true,
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
     logLevel: e.LOG_LEVEL ?? 'info',
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),

@@ -5,9 +5,6 @@ import { createLogger } from './logger.js';
 import { createService, type ServiceOptions } from './server.js';
 import { startSimulator, type Simulator } from './wechat/simulator/server.js';
 
-/** In-flight requests get this long to finish on SIGTERM/SIGINT before connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -36,7 +33,19 @@ async function main(): Promise<void> {
     logger.info({ mode: credentials.mode, wechatApiBaseUrl: baseUrl }, `Using WeChat at ${baseUrl} (${credentials.mode} token)`);
   }
 
-  const service = createService({ wechat, logger });
+  const { auth } = config;
+  if (auth.mode === 'disabled' && auth.explicit) {
+    logger.warn(
+      { auth: 'disabled' },
+      'AUTH_DISABLED=true: ANY caller that reaches this port can read and change the server domains and spend the monthly quota. Only run it so behind a gateway that authenticates.',
+    );
+  } else if (auth.mode === 'disabled') {
+    logger.info({ auth: 'disabled' }, 'Authentication is off (simulator mode without AUTH_JWT_SECRET or AUTH_JWKS_URL)');
+  } else {
+    logger.info({ auth: auth.mode, issuer: auth.issuer, audience: auth.audience }, `Callers need a JWT (${auth.mode === 'secret' ? 'HS256' : 'JWKS'})`);
+  }
+
+  const service = createService({ wechat, logger, auth, limits: config.limits, development: config.development });
   const server = createServer(service.yoga);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`wxa-server-domains: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
@@ -53,10 +62,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    // Keep-alive connections go as soon as they are idle; busy ones get the grace period, then are cut.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
+      clearInterval(sweep);
+      clearTimeout(force);
       await service.close();
       await simulator?.close();
       logger.info('stopped');

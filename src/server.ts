@@ -1,24 +1,39 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { Credentials } from './config.js';
+import { useAuthentication } from './auth/jwt.js';
+import type { AuthSettings, Config, Credentials } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
+import { MemoryWriteLock, type WriteLock } from './domains/write-lock.js';
+import { DEFAULT_QUERY } from './graphiql.js';
+import { maskError } from './guards/mask-errors.js';
+import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
 import { schema } from './schema/index.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
 import { MemoryTokenStore, type TokenStore } from './wechat/token-store.js';
-import { DEFAULT_QUERY } from './graphiql.js';
 
 export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
+
+/** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 export interface ServiceOptions {
   readonly wechat: { readonly baseUrl: string; readonly timeoutMs: number; readonly credentials: LiveCredentials };
   readonly logger: Logger;
+  readonly auth?: AuthSettings;
+  readonly limits?: Partial<Config['limits']>;
+  readonly development?: boolean;
   /** Where the component token lives; in memory unless a shared store is given. */
   readonly tokenStore?: TokenStore;
+  /** Serialises changes of one platform; in-process unless a shared lock is given. */
+  readonly writeLock?: WriteLock;
 }
 
 export interface Service {
@@ -41,20 +56,55 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp): TokenProvider {
   });
 }
 
+/** Validation rules of our own, added to graphql-js's: the one-change rule, and introspection when off. */
+function useValidationRules(limits: Config['limits']): Plugin {
+  const rules = [maxChangesRule(limits.maxChangesPerOperation)];
+  if (!limits.introspection) rules.push(NoSchemaIntrospectionCustomRule);
+  return {
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
+}
+
 /** The GraphQL service: yoga, its plugins, and the one WeChat client behind it. Does not listen. */
 export function createService(options: ServiceOptions): Service {
   const { baseUrl, timeoutMs } = options.wechat;
+  const auth = options.auth ?? { mode: 'disabled', explicit: false };
+  const limits = { maxChangesPerOperation: 1, introspection: true, ...options.limits };
+  const development = options.development ?? false;
   const http = new JsonHttp(baseUrl, { timeoutMs });
-  const client = new WechatClient({ http, tokens: tokenProvider(options, http), logger: options.logger, baseUrl });
-  const service = new ServerDomainsService(client);
+  const client = new WechatClient({ http, tokens: tokenProvider(options, http), logger: options.logger, baseUrl, timeoutMs });
+  const service = new ServerDomainsService(client, options.writeLock ?? new MemoryWriteLock());
 
-  const yoga = createYoga({
+  const plugins: Plugin[] = [
+    ...(auth.mode === 'disabled' ? [] : [useAuthentication(auth)]),
+    // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
+    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+    EnvelopArmorPlugin({
+      // Introspection counts too (a nested `ofType` chain is the classic depth bomb); GraphiQL's own
+      // introspection query is 21 deep as armor counts.
+      maxDepth: { n: 30, ignoreIntrospection: false },
+      maxAliases: { n: 15 },
+      maxDirectives: { n: 20 },
+      costLimit: { maxCost: 5000 },
+      // A 1000-domain list is ~1000 tokens on its own.
+      maxTokens: { n: 4000 },
+      blockFieldSuggestion: { enabled: !development },
+    }),
+    useValidationRules(limits),
+  ];
+
+  const yoga = createYoga<object, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    context: createContextFactory(service),
+    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    maskedErrors: { isDev: development, maskError },
+    context: createContextFactory(service, auth.mode !== 'disabled'),
     logging: yogaLogger(options.logger),
+    plugins,
     // The stock GraphiQL page loads from a CDN; this one is inlined, so it works offline.
     renderGraphiQL,
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { runService, startProcess } from '../support/process.js';
 
 describe('bad configuration: exit non-zero at once, one readable line naming the variable, no stack trace', () => {
@@ -52,4 +53,67 @@ describe('`npm start` with no configuration', () => {
     await running.stop('SIGTERM');
     expect(running.output()).toMatch(/"msg":"stopped"/);
   }, 150_000);
+});
+
+describe('live mode and authentication settings', () => {
+  const live = { WECHAT_COMPONENT_ACCESS_TOKEN: 'tok-value', WECHAT_API_BASE_URL: 'http://127.0.0.1:9' };
+
+  it('refuses to start with WeChat credentials and no auth setting, naming AUTH_JWT_SECRET/AUTH_JWKS_URL', async () => {
+    const { code, stderr } = await runService({ PORT: '0', ...live });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('AUTH_JWT_SECRET');
+    expect(stderr).toContain('AUTH_JWKS_URL');
+    expect(stderr).not.toContain('tok-value');
+  });
+
+  it.each([
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(40), AUTH_JWKS_URL: 'https://id.example.com/jwks' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWT_SECRET: 'x'.repeat(40), AUTH_DISABLED: 'true' }, 'AUTH_DISABLED'],
+    [{ AUTH_DISABLED: 'maybe' }, 'AUTH_DISABLED'],
+    [{ MAX_CHANGES_PER_OPERATION: '0', AUTH_DISABLED: 'true' }, 'MAX_CHANGES_PER_OPERATION'],
+  ] as [Record<string, string>, string][])('%j → names %s', async (env, variable) => {
+    const { code, stderr } = await runService({ PORT: '0', ...live, ...env });
+    expect(code).not.toBe(0);
+    expect(stderr).toContain(variable);
+  });
+
+  it('AUTH_DISABLED=true starts live mode with a loud warning', async () => {
+    const running = await startProcess(process.execPath, ['dist/main.js'], { PORT: '0', ...live, AUTH_DISABLED: 'true' });
+    const warning = running.output().split('\n').find((l) => l.includes('AUTH_DISABLED=true'));
+    expect(warning).toBeDefined();
+    expect(JSON.parse(warning!).level).toBe(40);
+    expect(await running.stop()).toBe(0);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('SIGTERM: refuses new connections, finishes the request in flight, exits 0', async () => {
+    const sim = await startSimulator({ staticTokens: ['shared-token'] });
+    try {
+      const running = await startProcess(process.execPath, ['dist/main.js'], {
+        PORT: '0',
+        WECHAT_API_BASE_URL: sim.url,
+        WECHAT_COMPONENT_ACCESS_TOKEN: 'shared-token',
+        AUTH_DISABLED: 'true',
+      });
+      sim.injectFault({ action: 'get', delayMs: 1500 });
+      const inFlight = fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ serverDomains { __typename ... on ServerDomains { testing } } }' }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const exited = running.stop('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await expect(fetch(`${running.url}/health`)).rejects.toThrow();
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] } } });
+      expect(await exited).toBe(0);
+      expect(running.output()).toMatch(/"msg":"stopped"/);
+    } finally {
+      await sim.close();
+    }
+  });
 });

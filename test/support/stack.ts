@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { createLogger } from '../../src/logger.js';
+import type { AuthSettings, Config } from '../../src/config.js';
 import { createService, type LiveCredentials, type Service } from '../../src/server.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/wechat/simulator/server.js';
 
@@ -15,6 +16,9 @@ export interface StackOptions {
   readonly timeoutMs?: number;
   /** Point the service elsewhere than the simulator (e.g. a closed port). */
   readonly baseUrl?: string;
+  readonly auth?: AuthSettings;
+  readonly limits?: Partial<Config['limits']>;
+  readonly development?: boolean;
 }
 
 export interface Stack {
@@ -47,6 +51,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const service = createService({
     wechat: { baseUrl: options.baseUrl ?? sim.url, timeoutMs: options.timeoutMs ?? 2000, credentials },
     logger: createLogger('trace', sink),
+    auth: options.auth,
+    limits: options.limits,
+    development: options.development,
   });
   const server: Server = createServer(service.yoga);
   server.listen(0, '127.0.0.1');

@@ -4,11 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { lexicographicSortSchema } from 'graphql';
 import { schema } from '../src/schema/index.js';
 
 const file = fileURLToPath(new URL('../schema.graphql', import.meta.url));
-const printed = `${printSchema(lexicographicSortSchema(schema))}\n`;
+// The subgraph SDL, with its federation directives (plain printSchema drops them).
+const printed = `${printSubgraphSchema(lexicographicSortSchema(schema))}\n`;
 
 if (process.argv.includes('--check')) {
   let committed = '';

@@ -5,6 +5,8 @@ import type { RequestServerDomains, ServerDomainsService } from './domains/servi
 /** Per-request context: what the resolvers may use. */
 export interface Context {
   readonly caller: Caller;
+  /** The platform this service manages (WECHAT_COMPONENT_APPID), if configured. */
+  readonly componentAppId: string | undefined;
   readonly serverDomains: RequestServerDomains;
 }
 
@@ -13,8 +15,9 @@ export interface Context {
  * so the caller is whoever the token's claims say. Otherwise auth is off and every caller is unchecked.
  */
 export const createContextFactory =
-  (service: ServerDomainsService, authenticated: boolean) =>
+  (service: ServerDomainsService, authenticated: boolean, componentAppId: string | undefined) =>
   (initial: object): Context => ({
+    componentAppId,
     caller: authenticated ? callerFromClaims((initial as { jwt?: JWTExtendContextFields }).jwt?.payload ?? {}) : UNCHECKED_CALLER,
     serverDomains: service.forRequest(),
   });

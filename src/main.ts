@@ -31,6 +31,12 @@ async function main(): Promise<void> {
   } else {
     wechat = { baseUrl: baseUrl!, timeoutMs, credentials };
     logger.info({ mode: credentials.mode, wechatApiBaseUrl: baseUrl }, `Using WeChat at ${baseUrl} (${credentials.mode} token)`);
+    if (credentials.componentAppId === undefined) {
+      logger.warn(
+        { mode: credentials.mode },
+        'No WECHAT_COMPONENT_APPID with the static token: Query.thirdPartyPlatform and every federation representation of ThirdPartyPlatform resolve to null',
+      );
+    }
   }
 
   const { auth } = config;

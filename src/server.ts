@@ -102,7 +102,7 @@ export function createService(options: ServiceOptions): Service {
     landingPage: false,
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     maskedErrors: { isDev: development, maskError },
-    context: createContextFactory(service, auth.mode !== 'disabled'),
+    context: createContextFactory(service, auth.mode !== 'disabled', options.wechat.credentials.componentAppId),
     logging: yogaLogger(options.logger),
     plugins,
     // The stock GraphiQL page loads from a CDN; this one is inlined, so it works offline.

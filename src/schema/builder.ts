@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
@@ -11,7 +13,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { read: boolean; write: boolean };
 }>({
   // ScopeAuth before Errors: a refusal stays a top-level GraphQL error, never a union member.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  // Federation last: it must see the resolvers the others wrap.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({ read: context.caller.canRead, write: context.caller.canWrite }),

@@ -1,5 +1,7 @@
 import { builder } from './builder.js';
 import './errors.js';
 import './server-domains.js';
+import './platform.js';
 
-export const schema = builder.toSchema();
+/** An Apollo Federation v2 subgraph (`_service`, `_entities`); print it with `printSubgraphSchema`. */
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

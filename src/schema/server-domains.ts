@@ -4,7 +4,7 @@ import type { ChangeAction } from '../wechat/client.js';
 import { builder } from './builder.js';
 import { CHANGE_ERRORS, READ_ERRORS } from './errors.js';
 
-const ServerDomains = builder.objectRef<ServerDomainsState>('ServerDomains').implement({
+export const ServerDomains = builder.objectRef<ServerDomainsState>('ServerDomains').implement({
   description: "The third-party platform's Mini Program server domains, as WeChat reports them.",
   fields: (t) => ({
     testing: t.exposeStringList('testing', { description: 'The testing (beta) value.' }),

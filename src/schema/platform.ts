@@ -1,0 +1,39 @@
+import { builder } from './builder.js';
+import { READ_ERRORS } from './errors.js';
+import { ServerDomains } from './server-domains.js';
+
+/** The platform this service manages: a federation entity other subgraphs can extend and join on. */
+interface Platform {
+  readonly componentAppId: string;
+}
+
+const ThirdPartyPlatform = builder.objectRef<Platform>('ThirdPartyPlatform').implement({
+  description: 'A WeChat third-party platform, identified by its component appid.',
+  fields: (t) => ({
+    componentAppId: t.exposeID('componentAppId'),
+    serverDomains: t.field({
+      type: ServerDomains,
+      description: "The platform's server domains (the same answer, and the same single WeChat call per request, as Query.serverDomains).",
+      authScopes: { read: true },
+      errors: { types: READ_ERRORS },
+      resolve: (_platform, _args, ctx) => ctx.serverDomains.read(),
+    }),
+  }),
+});
+
+builder.asEntity(ThirdPartyPlatform, {
+  key: builder.selection<{ componentAppId: string }>('componentAppId'),
+  // Only the platform this service is configured for resolves; any other id (or none configured) is null.
+  resolveReference: ({ componentAppId }, ctx) =>
+    ctx.componentAppId !== undefined && componentAppId === ctx.componentAppId ? { componentAppId } : null,
+});
+
+builder.queryField('thirdPartyPlatform', (t) =>
+  t.field({
+    type: ThirdPartyPlatform,
+    nullable: true,
+    description: 'The platform this service manages; null when no WECHAT_COMPONENT_APPID is configured.',
+    authScopes: { read: true },
+    resolve: (_root, _args, ctx) => (ctx.componentAppId === undefined ? null : { componentAppId: ctx.componentAppId }),
+  }),
+);

@@ -1,0 +1,73 @@
+import { print } from 'graphql';
+import { afterEach, describe, expect, it } from 'vitest';
+// The package's own export, as a front end imports it (types from dist/client/index.d.ts).
+import {
+  AddDomainsDocument,
+  type AddDomainsMutation,
+  RemoveDomainsDocument,
+  ServerDomainsDocument,
+  SetDomainsDocument,
+} from 'wxa-server-domains/client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { startStack, type Stack } from '../support/stack.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+/** What a front end's GraphQL client does with a TypedDocumentNode: the result type follows the document. */
+async function run<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  const { text } = await stack.post({ query: print(document), variables });
+  const body = JSON.parse(text) as { data: R; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** Exhaustive over the union: adding a member without handling it is a type error here. */
+function describeResult(result: AddDomainsMutation['addDomains']): string {
+  switch (result.__typename) {
+    case 'ServerDomains':
+      return `ok: ${result.testing.join(',')}`;
+    case 'DomainValidationError':
+      return `invalid: ${result.problems.map((p) => p.domain).join(',')}`;
+    case 'InvalidDomainError':
+      return `refused: ${result.reasons.length}`;
+    case 'UpstreamUnavailableError':
+      return `unavailable: ${result.mayHaveApplied}`;
+    case 'AccessTokenError':
+    case 'DomainCountLimitError':
+    case 'InvalidActionError':
+    case 'MonthlyQuotaExceededError':
+    case 'PlatformNotReleasedError':
+    case 'SystemBusyError':
+    case 'UnknownWechatError':
+      return `wechat ${result.errcode}: ${result.message}`;
+    default: {
+      const unhandled: never = result;
+      return unhandled;
+    }
+  }
+}
+
+describe('wxa-server-domains/client', () => {
+  it('runs every documented operation against the service, typed down to each union member', async () => {
+    stack = await startStack({ simulator: { platform: { testing: ['a.example.com'] } } });
+    const read = await run(ServerDomainsDocument, {});
+    expect(read.serverDomains.__typename === 'ServerDomains' && read.serverDomains.testing).toEqual(['a.example.com']);
+
+    const added = await run(AddDomainsDocument, { domains: ['b.example.com'] });
+    expect(describeResult(added.addDomains)).toBe('ok: a.example.com,b.example.com');
+
+    const invalid = await run(AddDomainsDocument, { domains: ['https://x.example.com'] });
+    expect(describeResult(invalid.addDomains)).toBe('invalid: https://x.example.com');
+
+    stack.sim.injectFault({ action: 'add', errcode: 45104, errmsg: 'quota' });
+    const quota = await run(AddDomainsDocument, { domains: ['c.example.com'] });
+    expect(describeResult(quota.addDomains)).toMatch(/^wechat 45104: /);
+
+    const removed = await run(RemoveDomainsDocument, { domains: ['a.example.com'] });
+    expect(removed.removeDomains.__typename === 'ServerDomains' && removed.removeDomains.testing).toEqual(['b.example.com']);
+
+    const set = await run(SetDomainsDocument, { domains: [], publishTogether: true });
+    expect(set.setDomains).toMatchObject({ __typename: 'ServerDomains', testing: [], published: [] });
+  });
+});

@@ -1,6 +1,7 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { callerFromClaims, UNCHECKED_CALLER, type Caller } from './auth/caller.js';
 import type { RequestServerDomains, ServerDomainsService } from './domains/service.js';
+import { recordOf } from './observability/request-log.js';
 
 /** Per-request context: what the resolvers may use. */
 export interface Context {
@@ -16,8 +17,11 @@ export interface Context {
  */
 export const createContextFactory =
   (service: ServerDomainsService, authenticated: boolean, componentAppId: string | undefined) =>
-  (initial: object): Context => ({
-    componentAppId,
-    caller: authenticated ? callerFromClaims((initial as { jwt?: JWTExtendContextFields }).jwt?.payload ?? {}) : UNCHECKED_CALLER,
-    serverDomains: service.forRequest(),
-  });
+  (initial: object): Context => {
+    const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
+    return {
+      componentAppId,
+      caller: authenticated ? callerFromClaims(jwt?.payload ?? {}) : UNCHECKED_CALLER,
+      serverDomains: service.forRequest(recordOf(request)?.observe),
+    };
+  };

@@ -1,33 +1,48 @@
+import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** Where the process's own logs go when no destination is given. */
+export interface LogOutput {
+  /** Human-readable lines (pino-pretty) instead of JSON: for a developer's terminal only. */
+  readonly pretty: boolean;
+}
+
+const REDACT = [
+  'req.headers.authorization',
+  'headers.authorization',
+  'authorization',
+  '*.access_token',
+  '*.component_access_token',
+  '*.component_appsecret',
+  '*.component_verify_ticket',
+  'access_token',
+  'component_access_token',
+  'component_appsecret',
+  'component_verify_ticket',
+];
 
 /**
  * Structured JSON logs. Nothing we log carries a secret on purpose; the redaction list is the safety net
- * for anything that would (a header, a request body, a URL with access_token).
+ * for anything that would (a header, a request body, a URL with access_token). Without a destination,
+ * stdout is written asynchronously: a synchronous write to a pipe nobody reads would stall the service.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      base: { service: 'wxa-server-domains' },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'headers.authorization',
-          'authorization',
-          '*.access_token',
-          '*.component_access_token',
-          '*.component_appsecret',
-          '*.component_verify_ticket',
-          'access_token',
-          'component_access_token',
-          'component_appsecret',
-          'component_verify_ticket',
-        ],
-        censor: '[redacted]',
-      },
-    },
-    destination,
-  );
+export function createLogger(level: string, destination?: DestinationStream, output: LogOutput = { pretty: false }): Logger {
+  const options = { level, base: { service: 'wxa-server-domains' }, redact: { paths: REDACT, censor: '[redacted]' } };
+  if (destination) return pino(options, destination);
+  if (output.pretty && prettyAvailable()) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+  }
+  return pino(options, pino.destination({ dest: 1, sync: false }));
+}
+
+/** pino-pretty is a development dependency: absent in a production image, where logs stay JSON. */
+function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 type YogaLogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -36,9 +51,10 @@ type YogaLogLevel = 'debug' | 'info' | 'warn' | 'error';
 export function yogaLogger(logger: Logger): Record<YogaLogLevel, (...args: unknown[]) => void> {
   const child = logger.child({ component: 'yoga' });
   const forward = (level: YogaLogLevel) => (...args: unknown[]) => {
-    const [first, ...rest] = args;
-    if (first instanceof Error) child[level]({ err: { type: first.name, message: first.message } }, 'yoga error');
-    else child[level]({ args: rest.length > 0 ? rest.map(String) : undefined }, String(first));
+    const error = args.find((a): a is Error => a instanceof Error);
+    const text = args.filter((a) => typeof a === 'string').join(' ');
+    // An error's name and message only: a stack or a cause could carry request data.
+    child[level](error ? { err: { type: error.name, message: error.message } } : {}, text || error?.message || 'yoga');
   };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

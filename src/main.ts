@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // A developer's terminal gets readable lines; anything else (a pipe, a container, production) gets JSON.
+  const logger = createLogger(config.logLevel, undefined, { pretty: process.stdout.isTTY === true && process.env.NODE_ENV !== 'production' });
 
   let simulator: Simulator | undefined;
   let wechat: ServiceOptions['wechat'];
@@ -78,8 +79,7 @@ async function main(): Promise<void> {
       await service.close();
       await simulator?.close();
       logger.info('stopped');
-      logger.flush();
-      process.exit(0);
+      logger.flush(() => process.exit(0));
     });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

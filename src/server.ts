@@ -13,6 +13,9 @@ import { DEFAULT_QUERY } from './graphiql.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { useReadiness } from './observability/ready.js';
+import { useRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
@@ -34,6 +37,8 @@ export interface ServiceOptions {
   readonly tokenStore?: TokenStore;
   /** Serialises changes of one platform; in-process unless a shared lock is given. */
   readonly writeLock?: WriteLock;
+  /** Prometheus metrics; a fresh registry unless given. */
+  readonly metrics?: Metrics;
 }
 
 export interface Service {
@@ -41,11 +46,12 @@ export interface Service {
   readonly yoga: YogaServerInstance<object, Context>;
   /** What the resolvers call (tests and scripts may call it too). */
   readonly domains: ServerDomainsService;
+  readonly metrics: Metrics;
   /** Closes the upstream pool. */
   close(): Promise<void>;
 }
 
-function tokenProvider(options: ServiceOptions, http: JsonHttp): TokenProvider {
+function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics): TokenProvider {
   const { credentials } = options.wechat;
   if (credentials.mode === 'static') return new StaticTokenProvider(credentials.accessToken);
   return new ComponentTokenProvider({
@@ -53,6 +59,7 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp): TokenProvider {
     http,
     store: options.tokenStore ?? new MemoryTokenStore(),
     logger: options.logger,
+    onRefresh: metrics.onTokenRefresh,
   });
 }
 
@@ -73,11 +80,16 @@ export function createService(options: ServiceOptions): Service {
   const auth = options.auth ?? { mode: 'disabled', explicit: false };
   const limits = { maxChangesPerOperation: 1, introspection: true, ...options.limits };
   const development = options.development ?? false;
+  const metrics = options.metrics ?? createMetrics();
   const http = new JsonHttp(baseUrl, { timeoutMs });
-  const client = new WechatClient({ http, tokens: tokenProvider(options, http), logger: options.logger, baseUrl, timeoutMs });
+  const tokens = tokenProvider(options, http, metrics);
+  const client = new WechatClient({ http, tokens, logger: options.logger, baseUrl, timeoutMs, onCall: metrics.onUpstreamCall });
   const service = new ServerDomainsService(client, options.writeLock ?? new MemoryWriteLock());
 
   const plugins: Plugin[] = [
+    useRequestLog(options.logger),
+    metrics.plugin,
+    useReadiness(() => tokens.get()),
     ...(auth.mode === 'disabled' ? [] : [useAuthentication(auth)]),
     // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
@@ -110,5 +122,5 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  return { yoga, domains: service, close: () => client.close() };
+  return { yoga, domains: service, metrics, close: () => client.close() };
 }

@@ -9,6 +9,16 @@ export const MODIFY_SERVER_DOMAIN_PATH = '/cgi-bin/component/modify_wxa_server_d
 
 export type ChangeAction = Exclude<DomainAction, 'get'>;
 
+/** One HTTP exchange with WeChat: its action, outcome (`ok`, the errcode, or `unavailable`) and duration. */
+export interface UpstreamCall {
+  readonly action: DomainAction;
+  readonly outcome: 'ok' | 'unavailable' | number;
+  readonly seconds: number;
+}
+
+/** Told of every upstream call (retries included): metrics globally, a request's log line per request. */
+export type UpstreamObserver = (call: UpstreamCall) => void;
+
 export interface WechatClientOptions {
   readonly http: JsonHttp;
   readonly tokens: TokenProvider;
@@ -17,6 +27,7 @@ export interface WechatClientOptions {
   readonly baseUrl: string;
   /** The budget of one call, retries included. */
   readonly timeoutMs: number;
+  readonly onCall?: UpstreamObserver;
 }
 
 /**
@@ -31,27 +42,32 @@ export class WechatClient {
     this.#options = options;
   }
 
-  getServerDomains(): Promise<ServerDomainsState> {
-    return this.#call('get', encodeModifyRequest('get'));
+  getServerDomains(observe?: UpstreamObserver): Promise<ServerDomainsState> {
+    return this.#call('get', encodeModifyRequest('get'), observe);
   }
 
   /** `domains` must come from the normaliser; `publishTogether` is is_modify_published_together. */
-  changeServerDomains(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ServerDomainsState> {
-    return this.#call(action, encodeModifyRequest(action, domains, publishTogether));
+  changeServerDomains(
+    action: ChangeAction,
+    domains: readonly string[],
+    publishTogether: boolean,
+    observe?: UpstreamObserver,
+  ): Promise<ServerDomainsState> {
+    return this.#call(action, encodeModifyRequest(action, domains, publishTogether), observe);
   }
 
   close(): Promise<void> {
     return this.#options.http.close();
   }
 
-  async #call(action: DomainAction, body: unknown): Promise<ServerDomainsState> {
-    const deadline = performance.now() + this.#options.timeoutMs;
+  async #call(action: DomainAction, body: unknown, observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
+    const exchange: Exchange = { action, body, deadline: performance.now() + this.#options.timeoutMs, observe };
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#attempt(action, body, deadline);
+        return await this.#attempt(exchange);
       } catch (error) {
         const delay = backoffMs(attempt);
-        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= deadline) {
+        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= exchange.deadline) {
           throw this.#typed(action, error);
         }
         this.#options.logger.info({ upstream: { action, retry: attempt + 1, after: describe(error) } }, 'retrying WeChat call');
@@ -61,14 +77,14 @@ export class WechatClient {
   }
 
   /** One attempt, with its one token refresh. */
-  async #attempt(action: DomainAction, body: unknown, deadline: number): Promise<ServerDomainsState> {
+  async #attempt(exchange: Exchange): Promise<ServerDomainsState> {
     const { tokens } = this.#options;
     let token = await tokens.get();
-    let answer = await this.#send(action, token, body, deadline);
+    let answer = await this.#send(exchange, token);
     if (!answer.ok && TOKEN_ERRCODES.has(answer.error.errcode) && (await tokens.invalidate(token))) {
       // WeChat refused the token, so it did not act on the call: one retry with a fresh token is safe.
       token = await tokens.get();
-      answer = await this.#send(action, token, body, deadline);
+      answer = await this.#send(exchange, token);
     }
     if (!answer.ok) throw answer.error;
     return answer.value;
@@ -82,32 +98,37 @@ export class WechatClient {
     return error;
   }
 
-  async #send(action: DomainAction, token: string, body: unknown, deadline: number): Promise<Decoded<ServerDomainsState>> {
+  async #send({ action, body, deadline, observe }: Exchange, token: string): Promise<Decoded<ServerDomainsState>> {
     const started = performance.now();
-    const log = (outcome: string | number) =>
+    const done = (outcome: UpstreamCall['outcome']) => {
+      const call = { action, outcome, seconds: (performance.now() - started) / 1000 };
+      this.#options.onCall?.(call);
+      observe?.(call);
       this.#options.logger.debug(
-        {
-          upstream: {
-            action,
-            // The token travels in the query string: never log it.
-            url: `${this.#options.baseUrl}${MODIFY_SERVER_DOMAIN_PATH}?access_token=[redacted]`,
-            outcome,
-            ms: Math.round(performance.now() - started),
-          },
-        },
+        // The token travels in the query string: never log it.
+        { upstream: { ...call, url: `${this.#options.baseUrl}${MODIFY_SERVER_DOMAIN_PATH}?access_token=[redacted]` } },
         'WeChat call',
       );
+    };
     try {
       const remaining = Math.max(1, Math.round(deadline - started));
       const json = await this.#options.http.postJson(MODIFY_SERVER_DOMAIN_PATH, { access_token: token }, body, remaining);
       const decoded = decodeModifyResponse(action, json);
-      log(decoded.ok ? 'ok' : decoded.error.errcode);
+      done(decoded.ok ? 'ok' : decoded.error.errcode);
       return decoded;
     } catch (error) {
-      log('unavailable');
+      done('unavailable');
       throw error;
     }
   }
+}
+
+/** One logical call: what is sent, by when it must be done, who is told of each attempt. */
+interface Exchange {
+  readonly action: DomainAction;
+  readonly body: unknown;
+  readonly deadline: number;
+  readonly observe: UpstreamObserver | undefined;
 }
 
 const describe = (error: unknown) =>

@@ -117,3 +117,21 @@ describe('graceful shutdown', () => {
     }
   });
 });
+
+describe('production logs', () => {
+  it('every line the process writes is JSON, yoga’s own included, with no secret', async () => {
+    const running = await startProcess(process.execPath, ['dist/main.js'], { PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'debug' });
+    const post = (body: string) =>
+      fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await post(JSON.stringify({ query: '{ serverDomains { __typename } }' }));
+    await post('{ not json');
+    await post(JSON.stringify({ query: '{ nope }' }));
+    await fetch(`${running.url}/ready`);
+    expect(await running.stop()).toBe(0);
+    const lines = running.output().split('\n').filter((l) => l.trim() !== '');
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(lines.some((l) => JSON.parse(l).msg === 'request')).toBe(true);
+    expect(running.output()).not.toMatch(/simtoken_|simulator-app-secret|ticket@@@/);
+  });
+});

@@ -1,0 +1,58 @@
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { UpstreamObserver } from '../wechat/client.js';
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** For the WeChat client: every upstream call, retries included. */
+  readonly onUpstreamCall: UpstreamObserver;
+  /** For the token provider: every api_component_token that issued a token. */
+  readonly onTokenRefresh: () => void;
+  /** Yoga's Prometheus plugin on `/metrics`, with this registry. */
+  readonly plugin: Plugin;
+}
+
+/** One registry per service instance (tests run several; the global one would collide). */
+export function createMetrics(registry = new Registry()): Metrics {
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'wechat_upstream_requests_total',
+    help: 'Calls to modify_wxa_server_domain, by action and outcome (ok, the errcode, or unavailable).',
+    labelNames: ['action', 'outcome'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'wechat_upstream_request_duration_seconds',
+    help: 'Duration of calls to modify_wxa_server_domain, by action.',
+    labelNames: ['action'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const refreshes = new Counter({
+    name: 'wechat_token_refreshes_total',
+    help: 'component_access_tokens obtained through api_component_token.',
+    registers: [registry],
+  });
+  return {
+    registry,
+    onUpstreamCall: ({ action, outcome, seconds }) => {
+      requests.inc({ action, outcome: String(outcome) });
+      duration.observe({ action }, seconds);
+    },
+    onTokenRefresh: () => refreshes.inc(),
+    plugin: usePrometheus({
+      registry,
+      endpoint: '/metrics',
+      // Request counts and durations; the per-phase metrics cost time on every request and say little here.
+      metrics: {
+        graphql_envelop_request: true,
+        graphql_envelop_request_duration: true,
+        graphql_envelop_error_result: true,
+        graphql_yoga_http_duration: true,
+      },
+      // The URL label would carry GET query strings (and so variables) and grow without bound.
+      labels: { url: false },
+    }),
+  };
+}

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# wxa-server-domains: docker build -t wxa-server-domains . && docker run -p 4000:4000 wxa-server-domains
+
+# --- build: the full toolchain compiles src/ to dist/ ---
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# --- runtime: production dependencies and dist/ only ---
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The files stay root's: the service runs unprivileged and cannot rewrite itself.
+USER node
+EXPOSE 4000
+# No curl in the slim image: node's own fetch. /health never calls WeChat.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+# node itself, not npm start (whose prestart would rebuild): SIGTERM from `docker stop` reaches the service,
+# which stops taking connections and finishes the requests in flight.
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,134 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY } from '../../src/graphiql.js';
+import { startStack, type Stack } from '../support/stack.js';
+
+/** Debian's Chromium (`apt-get install -y chromium`); `npx playwright install` cannot download browsers here. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const MISSING = `${CHROMIUM} is missing: install Debian's Chromium with \`apt-get install -y chromium\` (.ci/run does it)`;
+const IN_CI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const HEADER_VALUE = 'Bearer test-token';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The host a request really goes to, or null when it never leaves the page (data:, about:). */
+function networkHost(url: string): string | null {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'data:' || parsed.protocol === 'about:') return null;
+  // blob:http://127.0.0.1:1234/uuid: the blob belongs to the origin after "blob:".
+  if (parsed.protocol === 'blob:') return new URL(parsed.pathname).hostname;
+  return parsed.hostname;
+}
+
+/** Monaco renders spaces as U+00A0; the visible lines of one of GraphiQL's editors, as plain text. */
+async function editorText(page: Page, selector: string): Promise<string> {
+  return (await page.locator(`${selector} .view-lines`).innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Waits until the result pane shows a complete JSON answer, and returns it. */
+async function waitForResult(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const text = (document.querySelector('.result-window .view-lines') as HTMLElement | null)?.innerText ?? '';
+    return text.replace(/\u00a0/g, ' ').includes('"__typename"');
+  });
+  return editorText(page, '.result-window');
+}
+
+if (!existsSync(CHROMIUM)) {
+  if (IN_CI) {
+    it('GraphiQL in a browser: Chromium is installed', () => {
+      throw new Error(MISSING);
+    });
+  } else {
+    console.warn(`Skipping the GraphiQL browser test: ${MISSING}`);
+    it(`GraphiQL in a browser (skipped: ${MISSING})`, (context) => context.skip(MISSING));
+  }
+} else {
+  describe('GraphiQL in headless Chromium (offline, against the simulator)', () => {
+    let stack: Stack;
+    let browser: Browser;
+    let page: Page;
+    /** Every URL the browser asked for, sub-resources, workers and web sockets included. */
+    const requested: string[] = [];
+
+    beforeAll(async () => {
+      stack = await startStack();
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      context.on('request', (request) => requested.push(request.url()));
+      page = await context.newPage();
+      page.on('websocket', (socket) => requested.push(socket.url()));
+      await page.goto(`${stack.url}/graphql`);
+      await page.locator('.graphiql-query-editor .view-lines').waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await stack?.close();
+    });
+
+    it('opens with the default query: serverDomains and its error fragments', async () => {
+      await page.waitForFunction(() => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('serverDomains'));
+      const shown = await editorText(page, '.graphiql-query-editor');
+      for (const part of ['query ServerDomains {', 'serverDomains {', '__typename', '... on ServerDomains {', '... on Error {', '... on WechatError {', '... on UpstreamUnavailableError {']) {
+        expect(shown).toContain(part);
+      }
+      // Monaco renders the lines in view only: what is shown is the start of DEFAULT_QUERY, line for line.
+      expect(DEFAULT_QUERY.startsWith(shown.trimEnd())).toBe(true);
+    });
+
+    it('runs it and shows the simulator’s domains in the result pane', async () => {
+      await page.keyboard.press('Escape'); // the suggestion pop-up would cover the run button
+      await page.locator('.graphiql-execute-button').click();
+      const result = await waitForResult(page);
+      expect(result).toContain('"__typename": "ServerDomains"');
+      expect(result).toContain('api.example.com');
+      expect(JSON.parse(result)).toEqual({
+        data: { serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'], published: ['api.example.com'], unverified: [] } },
+      });
+    });
+
+    it('sends the headers typed in the headers editor with the next request', async () => {
+      await page.getByRole('button', { name: 'Headers', exact: true }).click();
+      const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden)');
+      await headersEditor.click();
+      // insertText, not type: key by key, Monaco would add closing quotes and braces of its own.
+      await page.keyboard.insertText(JSON.stringify({ Authorization: HEADER_VALUE }));
+      expect(JSON.parse(await editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)'))).toEqual({ Authorization: HEADER_VALUE });
+
+      const next = page.waitForRequest((request) => new URL(request.url()).pathname === '/graphql');
+      await page.keyboard.press('Escape');
+      await page.locator('.graphiql-execute-button').click();
+      const request = await next;
+      expect(request.method()).toBe('POST');
+      expect((await request.allHeaders())['authorization']).toBe(HEADER_VALUE);
+      expect((await request.response())?.status()).toBe(200);
+
+      const result = await waitForResult(page);
+      expect(result).toContain('"__typename": "ServerDomains"');
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: `${RESULTS_DIR}graphiql.png` });
+    });
+
+    it('loaded nothing from beyond loopback (no CDN)', () => {
+      expect(requested.length).toBeGreaterThan(0);
+      const outside = requested.filter((url) => {
+        const host = networkHost(url);
+        return host !== null && !LOOPBACK.has(host);
+      });
+      expect(outside).toEqual([]);
+    });
+  });
+}

@@ -95,6 +95,7 @@ const envSchema = z
     WECHAT_COMPONENT_VERIFY_TICKET: optional,
     WECHAT_TIMEOUT_MS: integer(1, 600_000),
     NODE_ENV: optional,
+    WECHAT_SIMULATOR: flag,
     AUTH_JWT_SECRET: optional.pipe(
       z.string().min(32, { message: 'must be at least 32 characters (an HS256 key of 256 bits)' }).optional(),
     ),
@@ -144,6 +145,13 @@ const envSchema = z
     }
     if ((env.AUTH_JWT_ISSUER || env.AUTH_JWT_AUDIENCE) && !authSetting) {
       fail(env.AUTH_JWT_ISSUER ? 'AUTH_JWT_ISSUER' : 'AUTH_JWT_AUDIENCE', 'needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
+    }
+    // A production deployment whose credentials went missing must not quietly serve a fake WeChat.
+    if (!anyCredential && env.NODE_ENV === 'production' && !env.WECHAT_SIMULATOR) {
+      fail(
+        'WECHAT_COMPONENT_APPID',
+        'and its credentials (or WECHAT_COMPONENT_ACCESS_TOKEN) are missing while NODE_ENV=production; set WECHAT_SIMULATOR=true to run on the embedded simulator on purpose',
+      );
     }
     if (env.WECHAT_API_BASE_URL && !anyCredential) {
       fail(

@@ -16,6 +16,8 @@ describe('bad configuration: exit non-zero at once, one readable line naming the
     ],
     [{ WECHAT_API_BASE_URL: 'http://127.0.0.1:9' }, 'WECHAT_API_BASE_URL'],
     [{ WECHAT_COMPONENT_ACCESS_TOKEN: 'tok-value', WECHAT_TIMEOUT_MS: 'soon' }, 'WECHAT_TIMEOUT_MS'],
+    // A production deployment without credentials would otherwise serve the simulator's fake domains.
+    [{ NODE_ENV: 'production' }, 'WECHAT_SIMULATOR=true'],
   ] as [Record<string, string>, string][])('%j → names %s', async (env, variable) => {
     const { code, stdout, stderr } = await runService({ PORT: '0', ...env });
     expect(code).not.toBe(0);
@@ -120,7 +122,12 @@ describe('graceful shutdown', () => {
 
 describe('production logs', () => {
   it('every line the process writes is JSON, yoga’s own included, with no secret', async () => {
-    const running = await startProcess(process.execPath, ['dist/main.js'], { PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'debug' });
+    const running = await startProcess(process.execPath, ['dist/main.js'], {
+      PORT: '0',
+      NODE_ENV: 'production',
+      WECHAT_SIMULATOR: 'true',
+      LOG_LEVEL: 'debug',
+    });
     const post = (body: string) =>
       fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     await post(JSON.stringify({ query: '{ serverDomains { __typename } }' }));

@@ -10,6 +10,11 @@ const SECRET = 'SECRET_0f_the_c0mp0nent_a5e3c1';
 const TICKET = 'ticket@@_of_the_verify_ticket_77aa';
 const APPID = 'wx1234567890abcdef';
 
+const JWT_SECRET = 'JWT_s3cret_that_is_at_least_32_characters_long';
+
+/** Live mode needs an auth setting: these tests are about the WeChat settings, so give one. */
+const live = (env: Env) => loadConfig({ AUTH_JWT_SECRET: JWT_SECRET, ...env });
+
 function configError(env: Env): ConfigError {
   try {
     loadConfig(env);
@@ -34,6 +39,10 @@ describe('loadConfig: defaults', () => {
       port: 4000,
       host: '127.0.0.1',
       logLevel: 'info',
+      development: false,
+      auth: { mode: 'disabled', explicit: false },
+      limits: { maxChangesPerOperation: 1, introspection: true },
+      shutdownGraceMs: 10_000,
       wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' } },
     });
   });
@@ -79,7 +88,7 @@ describe('loadConfig: empty or blank values count as unset', () => {
   });
 
   it('so a blank secret next to a static token is not "both"', () => {
-    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPSECRET: ' ', WECHAT_COMPONENT_VERIFY_TICKET: '' });
+    const config = live({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPSECRET: ' ', WECHAT_COMPONENT_VERIFY_TICKET: '' });
     expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: undefined });
   });
 
@@ -90,31 +99,31 @@ describe('loadConfig: empty or blank values count as unset', () => {
 
 describe('loadConfig: static token mode', () => {
   it('without an appid', () => {
-    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN });
+    const config = live({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN });
     expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: undefined });
     expect(config.wechat.baseUrl).toBe(DEFAULT_WECHAT_API_BASE_URL);
     expect(DEFAULT_WECHAT_API_BASE_URL).toBe('https://api.weixin.qq.com');
   });
 
   it('with an appid', () => {
-    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPID: APPID });
+    const config = live({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPID: APPID });
     expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: APPID });
   });
 
   it('trims the token', () => {
-    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: `  ${TOKEN}\n` });
+    const config = live({ WECHAT_COMPONENT_ACCESS_TOKEN: `  ${TOKEN}\n` });
     expect(config.wechat.credentials).toEqual({ mode: 'static', accessToken: TOKEN, componentAppId: undefined });
   });
 
   it('with a custom http base URL', () => {
-    const config = loadConfig({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_API_BASE_URL: 'http://127.0.0.1:9000' });
+    const config = live({ WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_API_BASE_URL: 'http://127.0.0.1:9000' });
     expect(config.wechat.baseUrl).toBe('http://127.0.0.1:9000');
   });
 });
 
 describe('loadConfig: component mode', () => {
   it('with appid, secret and ticket', () => {
-    const config = loadConfig({
+    const config = live({
       WECHAT_COMPONENT_APPID: APPID,
       WECHAT_COMPONENT_APPSECRET: SECRET,
       WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
@@ -130,7 +139,7 @@ describe('loadConfig: component mode', () => {
   });
 
   it('with a custom https base URL', () => {
-    const config = loadConfig({
+    const config = live({
       WECHAT_COMPONENT_APPID: APPID,
       WECHAT_COMPONENT_APPSECRET: SECRET,
       WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
@@ -261,5 +270,67 @@ describe('loadConfig: invalid settings throw a ConfigError naming the variable',
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('loadConfig: authentication and limits', () => {
+  const STATIC = { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN };
+
+  it('live mode without an auth setting is refused, naming AUTH_JWT_SECRET and AUTH_JWKS_URL', () => {
+    const { message } = configError(STATIC);
+    expect(message).toContain('AUTH_JWT_SECRET');
+    expect(message).toContain('AUTH_JWKS_URL');
+    expect(message).not.toContain(TOKEN);
+  });
+
+  it('AUTH_DISABLED=true lets live mode start, marked explicit', () => {
+    expect(loadConfig({ ...STATIC, AUTH_DISABLED: 'true' }).auth).toEqual({ mode: 'disabled', explicit: true });
+  });
+
+  it('a secret, with issuer and audience', () => {
+    expect(loadConfig({ ...STATIC, AUTH_JWT_SECRET: JWT_SECRET, AUTH_JWT_ISSUER: 'https://id', AUTH_JWT_AUDIENCE: 'api' }).auth).toEqual({
+      mode: 'secret',
+      secret: JWT_SECRET,
+      issuer: 'https://id',
+      audience: 'api',
+    });
+  });
+
+  it('a JWKS URL', () => {
+    expect(loadConfig({ ...STATIC, AUTH_JWKS_URL: 'https://id.example.com/jwks.json' }).auth).toMatchObject({
+      mode: 'jwks',
+      jwksUrl: 'https://id.example.com/jwks.json',
+    });
+  });
+
+  it('simulator mode: auth off unless configured, on when configured', () => {
+    expect(loadConfig({}).auth).toEqual({ mode: 'disabled', explicit: false });
+    expect(loadConfig({ AUTH_JWT_SECRET: JWT_SECRET }).auth.mode).toBe('secret');
+  });
+
+  it.each([
+    [{ AUTH_JWT_SECRET: 'too-short' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWT_SECRET: JWT_SECRET, AUTH_JWKS_URL: 'https://id/jwks' }, 'AUTH_JWT_SECRET'],
+    [{ AUTH_JWT_SECRET: JWT_SECRET, AUTH_DISABLED: 'true' }, 'AUTH_DISABLED'],
+    [{ AUTH_JWKS_URL: 'ftp://id/jwks' }, 'AUTH_JWKS_URL'],
+    [{ AUTH_JWT_ISSUER: 'https://id' }, 'AUTH_JWT_ISSUER'],
+    [{ MAX_CHANGES_PER_OPERATION: '0' }, 'MAX_CHANGES_PER_OPERATION'],
+    [{ GRAPHQL_INTROSPECTION: 'nope' }, 'GRAPHQL_INTROSPECTION'],
+    [{ NODE_ENV: 'production' }, 'WECHAT_SIMULATOR=true'],
+  ] as [Env, string][])('%j → names %s', (env, variable) => {
+    expect(configError(env).message).toContain(variable);
+  });
+
+  it('reads the limits, NODE_ENV, the grace period and WECHAT_SIMULATOR', () => {
+    const config = loadConfig({
+      MAX_CHANGES_PER_OPERATION: '3',
+      GRAPHQL_INTROSPECTION: 'false',
+      NODE_ENV: 'development',
+      SHUTDOWN_GRACE_MS: '2500',
+    });
+    expect(config.limits).toEqual({ maxChangesPerOperation: 3, introspection: false });
+    expect(config.development).toBe(true);
+    expect(config.shutdownGraceMs).toBe(2500);
+    expect(loadConfig({ NODE_ENV: 'production', WECHAT_SIMULATOR: 'true' }).wechat.credentials.mode).toBe('simulator');
   });
 });

@@ -19,6 +19,7 @@ import type { BurstOptions, BurstResult } from './burst.js';
 import type { CannonOptions } from './cannon.js';
 import { type ProfileSummary, summariseProfile } from './lib/profile.js';
 import {
+  cpuSeconds,
   detectPinning,
   freePort,
   killAllChildren,
@@ -140,6 +141,10 @@ interface ScenarioResult {
   latencyMs?: { p50: number; p90?: number; p99: number; max: number; mean?: number };
   /** Successful (2xx, expected body) client requests in the measured window. */
   requests?: number;
+  /** CPU time (user + system) of the server process per successful request, in microseconds. */
+  cpuUsPerRequest?: number;
+  /** 1-minute load average of the machine when the scenario began (others may be using it too). */
+  loadAverage?: number;
   measuredS?: number;
   rssBytes?: { idle?: number; afterLoad?: number };
   ratio?: { toCeiling?: number; toBaseline?: number };
@@ -275,7 +280,7 @@ function alive(server: RunningServer): void {
 }
 
 async function scenario(id: number, key: string, title: string, body: (s: ScenarioResult, ctx: ScenarioContext) => Promise<void>): Promise<ScenarioResult> {
-  const s: ScenarioResult = { id, key, title, ok: true, notes: [] };
+  const s: ScenarioResult = { id, key, title, ok: true, notes: [], loadAverage: loadavg()[0] };
   const ctx = new ScenarioContext();
   const started = performance.now();
   say(`\n[${id}] ${title}`);
@@ -304,12 +309,15 @@ async function whenReady(s: ScenarioResult, server: RunningServer): Promise<{ ur
 
 /** One measured autocannon run; records the numbers, then throws if the run had problems. */
 async function measure(s: ScenarioResult, server: RunningServer, url: string, seconds: number, headers: Record<string, string>): Promise<AutocannonResult> {
+  const cpuBefore = cpuSeconds(server.pid);
   const result = await cannon(url, seconds, headers);
+  const cpuAfter = cpuSeconds(server.pid);
   s.rssBytes = { ...s.rssBytes, afterLoad: rssBytes(server.pid) };
   s.reqPerSec = result.requests.average;
   s.latencyMs = { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean };
   s.requests = result['2xx'] - result.mismatches;
   s.measuredS = result.duration;
+  s.cpuUsPerRequest = perRequestUs(cpuBefore, cpuAfter, s.requests);
   s.load = { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, mismatches: result.mismatches, resets: result.resets };
   say(
     `  ${Math.round(s.reqPerSec).toLocaleString('en-US')} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
@@ -321,8 +329,16 @@ async function measure(s: ScenarioResult, server: RunningServer, url: string, se
   return result;
 }
 
+function perRequestUs(before: number | undefined, after: number | undefined, requests: number): number | undefined {
+  return before === undefined || after === undefined || requests <= 0 ? undefined : ((after - before) * 1e6) / requests;
+}
+
+/** autocannon stops by destroying its sockets; requests the server already read still run for a moment. */
+const drain = () => sleep(250);
+
 async function warmUp(server: RunningServer, url: string, headers: Record<string, string>): Promise<void> {
   const result = await cannon(url, settings.warmupS, headers);
+  await drain();
   alive(server);
   const problems = loadProblems(result);
   if (problems.length > 0) fail(`during the warm-up: ${problems.join('; ')}`);
@@ -367,8 +383,10 @@ async function serviceThroughput(s: ScenarioResult, ctx: ScenarioContext, cacheT
   await warmUp(server, url, headers);
   const before = await simulatorStats(simulatorUrl);
   const result = await measure(s, server, url, settings.durationS, headers);
+  await drain();
   const after = await simulatorStats(simulatorUrl);
-  s.upstream = upstreamDelta(before, after, s.requests ?? 0, result.duration);
+  // Requests sent, not only those answered in the window: the ones cut off at the end reached the service too.
+  s.upstream = upstreamDelta(before, after, result.requests.sent, result.duration);
   say(`  upstream: ${s.upstream.get} get + ${s.upstream.token} token calls for ${s.requests} requests (${s.upstream.per1000.toFixed(1)} per 1000)`);
   if (profile) {
     await server.stop(15_000); // the profile is written when the process exits on its own
@@ -395,6 +413,7 @@ async function main(): Promise<number> {
   say(`wxa-server-domains bench: ${settings.mode}, ${settings.durationS} s per throughput scenario, ${settings.connections} connections`);
   say(`pinning: ${pinning.detail}`);
   say(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (machines are shared: compare ratios within one run)`);
+  if (loadavg()[0]! > 0.5) say('  the machine is already busy: absolute numbers will be low and ratios noisier; CPU µs per request is the steadiest column');
   mkdirSync(logDir, { recursive: true });
   if (settings.profile) {
     rmSync(profileDir, { recursive: true, force: true });
@@ -434,11 +453,14 @@ async function main(): Promise<number> {
   await scenario(5, 'burst', `burst: ${settings.burstRequests} concurrent identical requests, fresh service, cache on`, async (s, ctx) => {
     const { server, url, simulatorUrl } = await startService(ctx, s, 'service-burst', settings.cacheTtlMs);
     const before = await simulatorStats(simulatorUrl);
+    const cpuBefore = cpuSeconds(server.pid);
     const input: BurstOptions = { url, requests: settings.burstRequests, headers, body: BODY, expectBody: EXPECTED, timeoutMs: 30_000 };
     const burst = await runJsonProgram<BurstResult>({ pinning, script: join(buildDir, 'burst.js'), input, cwd: root, timeoutMs: 120_000 });
+    const cpuAfter = cpuSeconds(server.pid);
     const after = await simulatorStats(simulatorUrl);
     s.rssBytes = { ...s.rssBytes, afterLoad: rssBytes(server.pid) };
     s.requests = burst.ok;
+    s.cpuUsPerRequest = perRequestUs(cpuBefore, cpuAfter, burst.ok);
     s.measuredS = burst.wallMs / 1000;
     s.reqPerSec = burst.ok / Math.max(1e-9, s.measuredS);
     s.latencyMs = burst.latencyMs;
@@ -462,8 +484,9 @@ async function main(): Promise<number> {
     expectBenchAnswer(server.name, await post(url, headers));
     const before = await simulatorStats(simulatorUrl);
     const result = await measure(s, server, url, settings.sustainedS, headers);
+    await drain();
     const after = await simulatorStats(simulatorUrl);
-    s.upstream = upstreamDelta(before, after, s.requests ?? 0, result.duration);
+    s.upstream = upstreamDelta(before, after, result.requests.sent, result.duration);
     s.notes.push(
       `${s.upstream.get} upstream get in ${result.duration} s = ${s.upstream.getPerSecond.toFixed(1)}/s ` +
         `(a ${settings.cacheTtlMs} ms TTL allows about ${(1000 / settings.cacheTtlMs).toFixed(1)}/s)`,
@@ -556,7 +579,7 @@ const ms = (value: number | undefined) => (value === undefined || Number.isNaN(v
 const times = (value: number | undefined) => (value === undefined ? dash : `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`);
 
 function renderTable(rows: readonly ScenarioResult[]): string {
-  const header = ['#', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB idle→after', '× (1) ceiling', '× (2) baseline', 'upstream /1000 req'];
+  const header = ['#', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB idle→after', '× (1) ceiling', '× (2) baseline', 'upstream /1000 req', 'server CPU µs/req', 'load avg'];
   const body = rows.map((s) => [
     String(s.id),
     `${s.key}${s.ok ? '' : ' FAILED'}${s.coldStartMs ? ` ${Math.round(s.coldStartMs.median)} ms` : ''}`,
@@ -567,6 +590,8 @@ function renderTable(rows: readonly ScenarioResult[]): string {
     times(s.ratio?.toCeiling),
     times(s.ratio?.toBaseline),
     s.upstream ? s.upstream.per1000.toFixed(1) : dash,
+    s.cpuUsPerRequest === undefined ? dash : Math.round(s.cpuUsPerRequest).toLocaleString('en-US'),
+    s.loadAverage === undefined ? dash : s.loadAverage.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;

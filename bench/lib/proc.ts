@@ -187,6 +187,30 @@ export function rssBytes(pid: number): number | undefined {
   }
 }
 
+const CLOCK_TICKS = (() => {
+  const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8', timeout: 5_000 });
+  const ticks = Number(result.stdout?.trim());
+  return Number.isInteger(ticks) && ticks > 0 ? ticks : 100;
+})();
+
+/**
+ * CPU time (user + system) the process has used so far, from /proc/<pid>/stat, in seconds (resolution
+ * 1/CLK_TCK, usually 10 ms). Unlike req/s, CPU per request hardly changes when other work shares the
+ * machine, so it is the steadier number on a shared box.
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after "pid (comm) ": state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / CLOCK_TICKS : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** GET `url`; the status code, or undefined when no answer came (refused, reset, timed out). */
 export function httpStatus(url: string, timeoutMs = 1_000): Promise<number | undefined> {
   return new Promise((resolve) => {

@@ -1,9 +1,10 @@
 /**
- * For the programs run/run.ts starts (servers, load generators): they get a stdin pipe the parent never
+ * For the programs run.ts starts (servers, load generators): they get a stdin pipe the parent never
  * writes to, so when the parent dies, however it dies, stdin ends and they exit instead of lingering.
+ * Only when run.ts started them (BENCH_EXIT_WITH_PARENT=1): started by hand, stdin may be /dev/null.
  */
 export function exitWithParent(): void {
-  if (process.stdin.isTTY) return; // started by hand from a terminal
+  if (process.env.BENCH_EXIT_WITH_PARENT !== '1') return;
   process.stdin.on('end', () => process.exit(70));
   process.stdin.on('error', () => process.exit(70));
   process.stdin.resume();

@@ -41,13 +41,14 @@ export const liveChildren = (): number => children.size;
 /**
  * Spawns `node <args>`, pinned to `core` when pinning is on. taskset execs node, so the pid is node's own
  * (and /proc/<pid>/status is the server's). stdin is a pipe nobody writes to: the bench's own programs
- * exit when it closes (see lib/child.ts).
+ * exit when it closes (see lib/child.ts); the service does not, so a run.ts killed with SIGKILL can leave
+ * a service behind (its SIGINT/SIGTERM handlers and the time budget stop everything otherwise).
  */
 export function spawnNode(pinning: Pinning, core: Core, args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
   const [command, argv] = pinning.enabled
     ? ['taskset', ['-c', String(core), process.execPath, ...args]]
     : [process.execPath, [...args]];
-  const child = spawn(command, argv, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, argv, { cwd, env: { ...env, BENCH_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   child.once('error', () => children.delete(child));

@@ -15,7 +15,9 @@ import { STATE } from '../lib/request.js';
 
 // run.ts passes the path; by hand, run from the repository root.
 const schemaPath = resolve(process.env.BENCH_SCHEMA_PATH || 'schema.graphql');
-const schema = buildSchema(readFileSync(schemaPath, 'utf8'));
+// assumeValidSDL: schema.graphql may be a federation subgraph SDL (`extend schema @link(...)`, `@key`),
+// whose directives are not defined in it. Here they are inert: this is a plain, non-federated server.
+const schema = buildSchema(readFileSync(schemaPath, 'utf8'), { assumeValidSDL: true });
 
 const query = schema.getQueryType();
 const serverDomains = query?.getFields().serverDomains;

@@ -34,6 +34,8 @@ export interface Config {
   };
   /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
   readonly shutdownGraceMs: number;
+  /** How long a read is served from the cache (0: off, single-flight only). */
+  readonly cacheTtlMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly wechat: {
     /** Undefined in simulator mode: the simulator's own address is used. */
@@ -106,6 +108,7 @@ const envSchema = z
     MAX_CHANGES_PER_OPERATION: integer(1, 100),
     GRAPHQL_INTROSPECTION: flag,
     SHUTDOWN_GRACE_MS: integer(0, 600_000),
+    SERVER_DOMAINS_CACHE_TTL_MS: integer(0, 3_600_000),
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -198,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       introspection: e.GRAPHQL_INTROSPECTION ?? true,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
+    cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? 2000,
     logLevel: e.LOG_LEVEL ?? 'info',
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),

@@ -52,7 +52,14 @@ async function main(): Promise<void> {
     logger.info({ auth: auth.mode, issuer: auth.issuer, audience: auth.audience }, `Callers need a JWT (${auth.mode === 'secret' ? 'HS256' : 'JWKS'})`);
   }
 
-  const service = createService({ wechat, logger, auth, limits: config.limits, development: config.development });
+  const service = createService({
+    wechat,
+    logger,
+    auth,
+    limits: config.limits,
+    development: config.development,
+    cacheTtlMs: config.cacheTtlMs,
+  });
   const server = createServer(service.yoga);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`wxa-server-domains: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);

@@ -8,6 +8,7 @@ import { useAuthentication } from './auth/jwt.js';
 import type { AuthSettings, Config, Credentials } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
+import { MemoryReadCache, type ReadCache } from './domains/read-cache.js';
 import { MemoryWriteLock, type WriteLock } from './domains/write-lock.js';
 import { DEFAULT_QUERY } from './graphiql.js';
 import { maskError } from './guards/mask-errors.js';
@@ -24,6 +25,8 @@ import { MemoryTokenStore, type TokenStore } from './wechat/token-store.js';
 
 export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
 
+export const DEFAULT_CACHE_TTL_MS = 2000;
+
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -37,6 +40,10 @@ export interface ServiceOptions {
   readonly tokenStore?: TokenStore;
   /** Serialises changes of one platform; in-process unless a shared lock is given. */
   readonly writeLock?: WriteLock;
+  /** Keeps the last read between requests; in memory unless a shared cache is given. */
+  readonly readCache?: ReadCache;
+  /** SERVER_DOMAINS_CACHE_TTL_MS; 0 turns the cache off. Default 2000. */
+  readonly cacheTtlMs?: number;
   /** Prometheus metrics; a fresh registry unless given. */
   readonly metrics?: Metrics;
 }
@@ -84,7 +91,12 @@ export function createService(options: ServiceOptions): Service {
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tokens = tokenProvider(options, http, metrics);
   const client = new WechatClient({ http, tokens, logger: options.logger, baseUrl, timeoutMs, onCall: metrics.onUpstreamCall });
-  const service = new ServerDomainsService(client, options.writeLock ?? new MemoryWriteLock());
+  const service = new ServerDomainsService({
+    client,
+    writeLock: options.writeLock ?? new MemoryWriteLock(),
+    readCache: options.readCache ?? new MemoryReadCache(),
+    cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+  });
 
   const plugins: Plugin[] = [
     useRequestLog(options.logger),

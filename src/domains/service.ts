@@ -1,20 +1,61 @@
 import DataLoader from 'dataloader';
 import type { ServerDomainsState } from '../wechat/codec.js';
 import type { ChangeAction, UpstreamObserver, WechatClient } from '../wechat/client.js';
+import type { ReadCache } from './read-cache.js';
 import type { WriteLock } from './write-lock.js';
 
-/** The loader's one key: this service manages one platform's server domains. */
+/** The key of this service's one platform, for the loader, the cache and the lock. */
 const PLATFORM = 'platform';
 
+export interface ServerDomainsServiceOptions {
+  readonly client: WechatClient;
+  readonly writeLock: WriteLock;
+  readonly readCache: ReadCache;
+  /** How long a successful read is served from the cache; 0 turns the cache off (single-flight stays). */
+  readonly cacheTtlMs: number;
+}
+
 /**
- * What resolvers call. Shared by every request; `forRequest` gives each request its own DataLoader, so
- * any number of reads in one operation make one upstream `get`.
+ * What resolvers call. Reads: served from the cache while fresh, else concurrent requests share one
+ * in-flight upstream `get` (single-flight). Changes: one at a time, and their returned state replaces the
+ * cached one at once. `forRequest` adds a per-request DataLoader on top.
  */
 export class ServerDomainsService {
-  constructor(
-    readonly client: WechatClient,
-    readonly writeLock: WriteLock,
-  ) {}
+  readonly client: WechatClient;
+  readonly #options: ServerDomainsServiceOptions;
+  #inFlight: Promise<ServerDomainsState> | undefined;
+  /** Bumped by every change: a read that started before it must not overwrite the cache. */
+  #generation = 0;
+
+  constructor(options: ServerDomainsServiceOptions) {
+    this.#options = options;
+    this.client = options.client;
+  }
+
+  /** The platform's state: cached, or from the one `get` in flight, or from a new one. */
+  async read(observe?: UpstreamObserver): Promise<ServerDomainsState> {
+    const { readCache, cacheTtlMs } = this.#options;
+    if (cacheTtlMs > 0) {
+      const cached = await readCache.get(PLATFORM);
+      if (cached) return cached;
+    }
+    this.#inFlight ??= this.#fetch(observe);
+    return this.#inFlight;
+  }
+
+  async #fetch(observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
+    const generation = this.#generation;
+    const flight = this.client.getServerDomains(observe);
+    try {
+      const state = await flight;
+      if (this.#options.cacheTtlMs > 0 && generation === this.#generation) {
+        await this.#options.readCache.set(PLATFORM, state, this.#options.cacheTtlMs);
+      }
+      return state;
+    } finally {
+      if (generation === this.#generation) this.#inFlight = undefined;
+    }
+  }
 
   /** `observe` hears of each upstream call the request makes (for its log line). */
   forRequest(observe?: UpstreamObserver): RequestServerDomains {
@@ -23,7 +64,24 @@ export class ServerDomainsService {
 
   /** One change at a time per platform: concurrent mutations queue instead of interleaving. */
   change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, observe?: UpstreamObserver): Promise<ServerDomainsState> {
-    return this.writeLock.run(PLATFORM, () => this.client.changeServerDomains(action, domains, publishTogether, observe));
+    return this.#options.writeLock.run(PLATFORM, async () => {
+      // Whatever happens at WeChat, reads in flight from before may be stale now.
+      this.#generation += 1;
+      this.#inFlight = undefined;
+      let state: ServerDomainsState;
+      try {
+        state = await this.client.changeServerDomains(action, domains, publishTogether, observe);
+      } catch (error) {
+        // The change may have been applied (the answer was lost): the next read must ask WeChat.
+        await this.#options.readCache.delete(PLATFORM);
+        throw error;
+      } finally {
+        this.#generation += 1;
+        this.#inFlight = undefined;
+      }
+      if (this.#options.cacheTtlMs > 0) await this.#options.readCache.set(PLATFORM, state, this.#options.cacheTtlMs);
+      return state;
+    });
   }
 }
 
@@ -36,7 +94,7 @@ export class RequestServerDomains {
     this.#service = service;
     this.#observe = observe;
     this.#loader = new DataLoader(async (keys) => {
-      const state = await service.client.getServerDomains(observe);
+      const state = await service.read(observe);
       return keys.map(() => state);
     });
   }

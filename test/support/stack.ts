@@ -19,6 +19,8 @@ export interface StackOptions {
   readonly auth?: AuthSettings;
   readonly limits?: Partial<Config['limits']>;
   readonly development?: boolean;
+  /** Off unless a test is about the cache: most tests count upstream calls per request. */
+  readonly cacheTtlMs?: number;
 }
 
 export interface Stack {
@@ -54,6 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     auth: options.auth,
     limits: options.limits,
     development: options.development,
+    cacheTtlMs: options.cacheTtlMs ?? 0,
   });
   const server: Server = createServer(service.yoga);
   server.listen(0, '127.0.0.1');

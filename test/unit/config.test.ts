@@ -43,6 +43,7 @@ describe('loadConfig: defaults', () => {
       auth: { mode: 'disabled', explicit: false },
       limits: { maxChangesPerOperation: 1, introspection: true },
       shutdownGraceMs: 10_000,
+      cacheTtlMs: 2000,
       wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' } },
     });
   });

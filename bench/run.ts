@@ -351,7 +351,7 @@ async function startService(ctx: ScenarioContext, s: ScenarioResult, name: strin
   const server = ctx.start(
     name,
     [...nodeArgs, join(root, 'dist', 'main.js')],
-    serverEnv({ SERVER_DOMAINS_CACHE_TTL_MS: String(cacheTtlMs), AUTH_JWT_SECRET: secret }),
+    serverEnv({ SERVER_DOMAINS_CACHE_TTL_MS: String(cacheTtlMs), AUTH_JWT_SECRET: secret, WECHAT_SIMULATOR: 'true' }),
   );
   const { url, simulatorUrl } = await whenReady(s, server);
   if (!simulatorUrl) fail(`${name}: no simulatorUrl in its start-up log: is it running on the embedded simulator?\n${server.tail()}`);
@@ -503,7 +503,7 @@ async function main(): Promise<number> {
       const server = ctx.start(
         `service-cold-${i + 1}`,
         [join(root, 'dist', 'main.js')],
-        serverEnv({ PORT: String(port), SERVER_DOMAINS_CACHE_TTL_MS: String(settings.cacheTtlMs), AUTH_JWT_SECRET: secret }),
+        serverEnv({ PORT: String(port), SERVER_DOMAINS_CACHE_TTL_MS: String(settings.cacheTtlMs), AUTH_JWT_SECRET: secret, WECHAT_SIMULATOR: 'true' }),
       );
       const healthy = await waitFor200(`http://127.0.0.1:${port}/health`, { everyMs: 10, alive: () => server.exit === undefined });
       samples.push(healthy - started);

@@ -36,6 +36,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** How long a read is served from the cache (0: off, single-flight only). */
   readonly cacheTtlMs: number;
+  /** Browser origins allowed by CORS; empty: same origin only. */
+  readonly corsOrigins: readonly string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly wechat: {
     /** Undefined in simulator mode: the simulator's own address is used. */
@@ -109,6 +111,13 @@ const envSchema = z
     GRAPHQL_INTROSPECTION: flag,
     SHUTDOWN_GRACE_MS: integer(0, 600_000),
     SERVER_DOMAINS_CACHE_TTL_MS: integer(0, 3_600_000),
+    CORS_ORIGINS: optional.pipe(
+      z
+        .string()
+        .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+        .pipe(z.array(z.url({ protocol: /^https?$/, message: 'must be a comma-separated list of origins such as https://admin.example.com' })))
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     const fail = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -202,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
     cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? 2000,
+    corsOrigins: e.CORS_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     development: config.development,
     cacheTtlMs: config.cacheTtlMs,
+    corsOrigins: config.corsOrigins,
   });
   const server = createServer(service.yoga);
   server.on('error', (error: NodeJS.ErrnoException) => {

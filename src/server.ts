@@ -11,6 +11,8 @@ import { ServerDomainsService } from './domains/service.js';
 import { MemoryReadCache, type ReadCache } from './domains/read-cache.js';
 import { MemoryWriteLock, type WriteLock } from './domains/write-lock.js';
 import { DEFAULT_QUERY } from './graphiql.js';
+import { useFastPath } from './fast-path/plugin.js';
+import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
@@ -46,6 +48,19 @@ export interface ServiceOptions {
   readonly cacheTtlMs?: number;
   /** Prometheus metrics; a fresh registry unless given. */
   readonly metrics?: Metrics;
+  /** Browser origins allowed to call the API (CORS_ORIGINS); none: same origin only. */
+  readonly corsOrigins?: readonly string[];
+}
+
+/** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
+function corsFor(origins: readonly string[]) {
+  return {
+    origin: [...origins],
+    credentials: false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', 'x-graphql-yoga-csrf', 'apollo-require-preflight'],
+    maxAge: 600,
+  };
 }
 
 export interface Service {
@@ -98,10 +113,18 @@ export function createService(options: ServiceOptions): Service {
     cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
   });
 
+  const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();
   const plugins: Plugin[] = [
     useRequestLog(options.logger),
-    metrics.plugin,
+    useFastPath({
+      service,
+      verifiedTokens,
+      maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+      onHit: metrics.onFastPathHit,
+      full: (request, serverContext) => yoga.fetch(request, serverContext),
+    }),
     useReadiness(() => tokens.get()),
+    metrics.plugin,
     ...(auth.mode === 'disabled' ? [] : [useAuthentication(auth)]),
     // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
@@ -125,8 +148,9 @@ export function createService(options: ServiceOptions): Service {
     healthCheckEndpoint: '/health',
     landingPage: false,
     maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    cors: options.corsOrigins && options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : false,
     maskedErrors: { isDev: development, maskError },
-    context: createContextFactory(service, auth.mode !== 'disabled', options.wechat.credentials.componentAppId),
+    context: createContextFactory(service, verifiedTokens, options.wechat.credentials.componentAppId),
     logging: yogaLogger(options.logger),
     plugins,
     // The stock GraphiQL page loads from a CDN; this one is inlined, so it works offline.

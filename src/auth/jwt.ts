@@ -1,4 +1,5 @@
-import { createInlineSigningKeyProvider, createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-yoga/plugin-jwt';
+import { createSecretKey } from 'node:crypto';
+import { createRemoteJwksSigningKeyProvider, type GetSigningKeyFunction, useJWT } from '@graphql-yoga/plugin-jwt';
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
@@ -24,12 +25,15 @@ function authUnavailable(): GraphQLError {
  * configured key's algorithms are accepted, so `alg: none` and algorithm swaps are refused.
  */
 export function useAuthentication(auth: CheckedAuth): Plugin {
+  // A KeyObject made once: given the secret as a string, jsonwebtoken first tries (and fails) to read it
+  // as a public key on every request, which costs most of a request's CPU time.
+  // (plugin-jwt types keys as strings; jsonwebtoken takes KeyObjects too.)
+  const signingKey: GetSigningKeyFunction =
+    auth.mode === 'secret'
+      ? ((key) => () => key)(createSecretKey(Buffer.from(auth.secret, 'utf8'))) as unknown as GetSigningKeyFunction
+      : createRemoteJwksSigningKeyProvider({ jwksUri: auth.jwksUrl, cache: true, rateLimit: true, timeout: 5_000 });
   const jwt = useJWT({
-    signingKeyProviders: [
-      auth.mode === 'secret'
-        ? createInlineSigningKeyProvider(auth.secret)
-        : createRemoteJwksSigningKeyProvider({ jwksUri: auth.jwksUrl, cache: true, rateLimit: true, timeout: 5_000 }),
-    ],
+    signingKeyProviders: [signingKey],
     tokenVerification: {
       algorithms: auth.mode === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
       ...(auth.issuer ? { issuer: auth.issuer } : {}),

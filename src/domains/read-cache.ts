@@ -6,6 +6,8 @@ import type { ServerDomainsState } from '../wechat/codec.js';
  */
 export interface ReadCache {
   get(platform: string): Promise<ServerDomainsState | undefined>;
+  /** The fresh entry, synchronously, where the store can tell without I/O (the fast path uses it). */
+  peek?(platform: string): ServerDomainsState | undefined;
   set(platform: string, state: ServerDomainsState, ttlMs: number): Promise<void>;
   delete(platform: string): Promise<void>;
 }
@@ -19,6 +21,10 @@ export class MemoryReadCache implements ReadCache {
   }
 
   async get(platform: string): Promise<ServerDomainsState | undefined> {
+    return this.peek(platform);
+  }
+
+  peek(platform: string): ServerDomainsState | undefined {
     const entry = this.#entries.get(platform);
     if (!entry) return undefined;
     if (this.#now() < entry.until) return entry.state;

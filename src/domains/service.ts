@@ -32,6 +32,11 @@ export class ServerDomainsService {
     this.client = options.client;
   }
 
+  /** The cached state if fresh and at hand without I/O; undefined otherwise (or with the cache off). */
+  peek(): ServerDomainsState | undefined {
+    return this.#options.cacheTtlMs > 0 ? this.#options.readCache.peek?.(PLATFORM) : undefined;
+  }
+
   /** The platform's state: cached, or from the one `get` in flight, or from a new one. */
   async read(observe?: UpstreamObserver): Promise<ServerDomainsState> {
     const { readCache, cacheTtlMs } = this.#options;
@@ -58,7 +63,7 @@ export class ServerDomainsService {
   }
 
   /** `observe` hears of each upstream call the request makes (for its log line). */
-  forRequest(observe?: UpstreamObserver): RequestServerDomains {
+  forRequest(observe?: RequestObserver): RequestServerDomains {
     return new RequestServerDomains(this, observe);
   }
 
@@ -85,17 +90,30 @@ export class ServerDomainsService {
   }
 }
 
+/** What a request's log line (and the fast path) learn of its reads and upstream calls. */
+export interface RequestObserver {
+  readonly upstream?: UpstreamObserver;
+  /** A read's outcome: the state it returned, or undefined when it failed. */
+  readonly read?: (state: ServerDomainsState | undefined) => void;
+}
+
 export class RequestServerDomains {
   readonly #service: ServerDomainsService;
-  readonly #observe: UpstreamObserver | undefined;
+  readonly #observe: RequestObserver | undefined;
   readonly #loader: DataLoader<string, ServerDomainsState>;
 
-  constructor(service: ServerDomainsService, observe: UpstreamObserver | undefined) {
+  constructor(service: ServerDomainsService, observe: RequestObserver | undefined) {
     this.#service = service;
     this.#observe = observe;
     this.#loader = new DataLoader(async (keys) => {
-      const state = await service.read(observe);
-      return keys.map(() => state);
+      try {
+        const state = await service.read(observe?.upstream);
+        observe?.read?.(state);
+        return keys.map(() => state);
+      } catch (error) {
+        observe?.read?.(undefined);
+        throw error;
+      }
     });
   }
 
@@ -105,7 +123,7 @@ export class RequestServerDomains {
 
   /** Applies a change; its returned state replaces what this request had read, so later reads see it. */
   async change(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ServerDomainsState> {
-    const state = await this.#service.change(action, domains, publishTogether, this.#observe);
+    const state = await this.#service.change(action, domains, publishTogether, this.#observe?.upstream);
     this.#loader.clear(PLATFORM).prime(PLATFORM, state);
     return state;
   }

@@ -1,7 +1,10 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { UpstreamCall, UpstreamObserver } from '../wechat/client.js';
+import { withoutRedaction } from '../logger.js';
+import type { RequestObserver } from '../domains/service.js';
+import type { ServerDomainsState } from '../wechat/codec.js';
+import type { UpstreamCall } from '../wechat/client.js';
 
 /** What one HTTP request did, gathered while it runs and written as one log line at its end. */
 export class RequestRecord {
@@ -10,13 +13,49 @@ export class RequestRecord {
   operationName: string | undefined;
   operationType: string | undefined;
   subject: string | undefined;
-  readonly observe: UpstreamObserver = (call) => void this.upstream.push(call);
+  /** The states its reads returned, and whether any read failed (the fast path keeps only clean reads). */
+  readonly states: ServerDomainsState[] = [];
+  readFailed = false;
+  /** Answered from the fast path's response cache. */
+  fast = false;
+  #observe: RequestObserver | undefined;
+
+  /** Made on first use: a request answered by the fast path never needs it. */
+  get observe(): RequestObserver {
+    this.#observe ??= {
+      upstream: (call) => void this.upstream.push(call),
+      read: (state) => {
+        if (!state) this.readFailed = true;
+        else if (!this.states.includes(state)) this.states.push(state);
+      },
+    };
+    return this.#observe;
+  }
 }
 
 const records = new WeakMap<Request, RequestRecord>();
+/** Requests the fast path replays through the full pipeline: their outer request writes the log line. */
+const replays = new WeakSet<Request>();
 
 /** The record of a request, for the context factory (undefined outside this plugin). */
 export const recordOf = (request: Request | undefined): RequestRecord | undefined => (request ? records.get(request) : undefined);
+
+export const isReplay = (request: Request): boolean => replays.has(request);
+
+/** Makes `replay` share `outer`'s record, and keeps it from writing a line of its own. */
+export function shareRecord(outer: Request, replay: Request): void {
+  const record = records.get(outer);
+  if (record) records.set(replay, record);
+  replays.add(replay);
+}
+
+/** The path of an absolute URL, without parsing all of it (this runs for every request). */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.search(/[?#]/);
+  return url.slice(start, end < 0 ? undefined : end);
+}
 
 /** Paths that probes and scrapers hit all day: logged at debug only. */
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -26,9 +65,10 @@ const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
  * caller's subject, and each WeChat call with its outcome. Never a header, a variable or a body.
  */
 export function useRequestLog(logger: Logger): Plugin {
+  const lines = withoutRedaction(logger);
   return {
     onRequest({ request }) {
-      records.set(request, new RequestRecord());
+      if (!replays.has(request)) records.set(request, new RequestRecord());
     },
     onParams({ params, request }) {
       const record = records.get(request);
@@ -45,20 +85,26 @@ export function useRequestLog(logger: Logger): Plugin {
     },
     onResponse({ request, response }) {
       const record = records.get(request);
-      if (!record) return;
-      const path = new URL(request.url, 'http://service').pathname;
-      const line = {
-        req: { method: request.method, path },
+      if (!record || replays.has(request)) return;
+      const path = pathOf(request.url);
+      // Flat fields: pino writes primitives directly, nested objects through a slower generic stringify.
+      const line: Record<string, unknown> = {
+        method: request.method,
+        path,
         status: response.status,
         ms: Math.round((performance.now() - record.started) * 10) / 10,
-        ...(record.operationType ? { operation: { name: record.operationName, type: record.operationType } } : {}),
-        ...(record.subject ? { caller: record.subject } : {}),
-        ...(record.upstream.length > 0
-          ? { upstream: record.upstream.map((c) => ({ action: c.action, outcome: c.outcome, ms: Math.round(c.seconds * 1000) })) }
-          : {}),
       };
-      if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
-      else logger.info(line, 'request');
+      if (record.operationType) {
+        line.operationName = record.operationName;
+        line.operationType = record.operationType;
+      }
+      if (record.subject) line.caller = record.subject;
+      if (record.fast) line.fast = true;
+      if (record.upstream.length > 0) {
+        line.upstream = record.upstream.map((c) => ({ action: c.action, outcome: c.outcome, ms: Math.round(c.seconds * 1000) }));
+      }
+      if (QUIET_PATHS.has(path)) lines.debug(line, 'request');
+      else lines.info(line, 'request');
     },
   };
 }

@@ -93,15 +93,18 @@ describe('structured request logs', () => {
     const [read, change, refused] = requests;
     expect(read).toMatchObject({
       level: 30,
-      req: { method: 'POST', path: '/graphql' },
+      method: 'POST',
+      path: '/graphql',
       status: 200,
-      operation: { name: 'ThreeReads', type: 'query' },
+      operationName: 'ThreeReads',
+      operationType: 'query',
       caller: 'alice@example.com',
       upstream: [{ action: 'get', outcome: 'ok' }],
     });
     expect(typeof read!.ms).toBe('number');
     expect(change).toMatchObject({
-      operation: { name: 'AddDomains', type: 'mutation' },
+      operationName: 'AddDomains',
+      operationType: 'mutation',
       upstream: [{ action: 'add', outcome: -1 }, { action: 'add', outcome: 'ok' }],
     });
     expect(refused).toMatchObject({ status: 401 });

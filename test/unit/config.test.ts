@@ -44,6 +44,7 @@ describe('loadConfig: defaults', () => {
       limits: { maxChangesPerOperation: 1, introspection: true },
       shutdownGraceMs: 10_000,
       cacheTtlMs: 2000,
+      corsOrigins: [],
       wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' } },
     });
   });

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { mint, TEST_SECRET } from '../support/tokens.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+const auth = { mode: 'secret' as const, secret: TEST_SECRET };
+const READ = JSON.stringify({ query: 'query Read { serverDomains { __typename ... on ServerDomains { testing published unverified } } }' });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function raw(body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+}
+
+const requestLines = () => stack.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+
+describe('the fast path answers repeated reads exactly as the full path did', () => {
+  it.each([
+    ['no Accept', {}],
+    ['application/json', { accept: 'application/json' }],
+    ['graphql-response+json', { accept: 'application/graphql-response+json' }],
+    ['a list with q-values', { accept: 'application/graphql-response+json;q=0.9, application/json;q=0.8' }],
+  ])('%s: same status, content type and bytes, and logged as fast', async (_what, accept) => {
+    stack = await startStack({ auth, cacheTtlMs: 60_000 });
+    const headers = { ...accept, authorization: `Bearer ${await mint({ scope: 'server-domains:read', sub: 'reader' })}` };
+    const first = await raw(READ, headers);
+    const second = await raw(READ, headers);
+    const third = await raw(READ, headers);
+    expect(first.status).toBe(200);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    const lines = requestLines();
+    expect(lines.map((l) => l.fast ?? false)).toEqual([false, true, true]);
+    expect(lines[2]).toMatchObject({ operationName: 'Read', operationType: 'query', caller: 'reader', status: 200 });
+    expect(stack.sim.count('modify', 'get')).toBe(1);
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toMatch(/^graphql_fast_path_request_duration_seconds_count 2$/m);
+  });
+
+  it('variables and operation names are part of what is matched', async () => {
+    stack = await startStack({ cacheTtlMs: 60_000 });
+    const doc = 'query A { a: serverDomains { __typename } } query B { b: serverDomains { __typename } }';
+    const a = await raw(JSON.stringify({ query: doc, operationName: 'A' }));
+    const b = await raw(JSON.stringify({ query: doc, operationName: 'B' }));
+    expect(JSON.parse(a.body)).toEqual({ data: { a: { __typename: 'ServerDomains' } } });
+    expect(JSON.parse(b.body)).toEqual({ data: { b: { __typename: 'ServerDomains' } } });
+    expect(JSON.parse((await raw(JSON.stringify({ query: doc, operationName: 'B' }))).body)).toEqual(JSON.parse(b.body));
+  });
+});
+
+describe('the fast path never serves what the full path would not', () => {
+  it('a change is seen at once: the kept answer belongs to the state before it', async () => {
+    stack = await startStack({ cacheTtlMs: 60_000, simulator: { platform: { testing: ['a.example.com'] } } });
+    await raw(READ);
+    expect(JSON.parse((await raw(READ)).body).data.serverDomains.testing).toEqual(['a.example.com']);
+    await raw(JSON.stringify({ query: 'mutation { addDomains(input: { domains: ["b.example.com"] }) { __typename } }' }));
+    expect(JSON.parse((await raw(READ)).body).data.serverDomains.testing).toEqual(['a.example.com', 'b.example.com']);
+  });
+
+  it('after the cache TTL the read goes upstream again', async () => {
+    stack = await startStack({ cacheTtlMs: 200 });
+    await raw(READ);
+    await raw(READ);
+    expect(stack.sim.count('modify', 'get')).toBe(1);
+    await sleep(250);
+    await raw(READ);
+    expect(stack.sim.count('modify', 'get')).toBe(2);
+  });
+
+  it('mutations always take the full path', async () => {
+    stack = await startStack({ cacheTtlMs: 60_000 });
+    const body = JSON.stringify({ query: 'mutation { removeDomains(input: { domains: ["x.example.com"] }) { __typename } }' });
+    await raw(body);
+    await raw(body);
+    expect(stack.sim.count('modify', 'delete')).toBe(2);
+    expect(requestLines().some((l) => l.fast)).toBe(false);
+  });
+
+  it('failed reads are not kept', async () => {
+    stack = await startStack({ cacheTtlMs: 60_000 });
+    stack.sim.injectFault({ action: 'get', errcode: -1, times: 3 });
+    expect(JSON.parse((await raw(READ)).body).data.serverDomains.__typename).toBe('SystemBusyError');
+    expect(JSON.parse((await raw(READ)).body).data.serverDomains.__typename).toBe('ServerDomains');
+  });
+
+  it('another token is checked afresh: without the scope it gets FORBIDDEN, not the kept answer', async () => {
+    stack = await startStack({ auth, cacheTtlMs: 60_000 });
+    const reader = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' })}` };
+    await raw(READ, reader);
+    await raw(READ, reader);
+    const other = await raw(READ, { authorization: `Bearer ${await mint({ scope: 'profile' })}` });
+    expect(JSON.parse(other.body).errors[0].extensions.code).toBe('FORBIDDEN');
+    const twice = await raw(READ, { authorization: `Bearer ${await mint({ scope: 'profile', sub: 'x' })}` });
+    expect(JSON.parse(twice.body).errors[0].extensions.code).toBe('FORBIDDEN');
+    const forged = await raw(READ, { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { secret: 'x'.repeat(40) })}` });
+    expect(forged.status).toBe(401);
+    expect((await raw(READ)).status).toBe(401);
+  });
+
+  it('a token that expired since it was verified gets 401', async () => {
+    stack = await startStack({ auth, cacheTtlMs: 60_000 });
+    const soon = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { expiresIn: Math.floor(Date.now() / 1000) + 1 })}` };
+    expect((await raw(READ, soon)).status).toBe(200);
+    expect((await raw(READ, soon)).status).toBe(200);
+    await sleep(2100);
+    const late = await raw(READ, soon);
+    expect(late.status).toBe(401);
+    expect(JSON.parse(late.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

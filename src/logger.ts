@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
+export const SERVICE_NAME = 'wxa-server-domains';
+
 /** Where the process's own logs go when no destination is given. */
 export interface LogOutput {
   /** Human-readable lines (pino-pretty) instead of JSON: for a developer's terminal only. */
@@ -26,7 +28,7 @@ const REDACT = [
  * stdout is written asynchronously: a synchronous write to a pipe nobody reads would stall the service.
  */
 export function createLogger(level: string, destination?: DestinationStream, output: LogOutput = { pretty: false }): Logger {
-  const options = { level, base: { service: 'wxa-server-domains' }, redact: { paths: REDACT, censor: '[redacted]' } };
+  const options = { level, base: { service: SERVICE_NAME }, redact: { paths: REDACT, censor: '[redacted]' } };
   if (destination) return pino(options, destination);
   if (output.pretty && prettyAvailable()) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
@@ -50,13 +52,9 @@ function prettyAvailable(): boolean {
 
 const FLUSH_INTERVAL_MS = 100;
 
-/**
- * A logger on the same stream and level, without the redaction pass: for lines whose every field is
- * chosen by us and holds no secret (the per-request line), where redaction would cost on every request.
- */
-export function withoutRedaction(logger: Logger): Logger {
-  const stream = (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!;
-  return pino({ level: logger.level, base: { service: 'wxa-server-domains' } }, stream);
+/** The stream a logger writes to, for lines formatted elsewhere (the per-request line). */
+export function streamOf(logger: Logger): DestinationStream {
+  return (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!;
 }
 
 type YogaLogLevel = 'debug' | 'info' | 'warn' | 'error';

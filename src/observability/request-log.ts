@@ -33,9 +33,20 @@ export class RequestRecord {
   }
 }
 
-const records = new WeakMap<Request, RequestRecord>();
+// Kept on the request object itself rather than in a WeakMap: a WeakMap entry per request makes every
+// garbage collection walk ephemerons, a measurable cost at thousands of requests a second.
+const RECORD = Symbol('wxa.requestRecord');
+const REPLAY = Symbol('wxa.replay');
+type Tagged = Request & { [RECORD]?: RequestRecord; [REPLAY]?: true };
+const records = {
+  get: (request: Request) => (request as Tagged)[RECORD],
+  set: (request: Request, record: RequestRecord) => void ((request as Tagged)[RECORD] = record),
+};
 /** Requests the fast path replays through the full pipeline: their outer request writes the log line. */
-const replays = new WeakSet<Request>();
+const replays = {
+  has: (request: Request) => (request as Tagged)[REPLAY] === true,
+  add: (request: Request) => void ((request as Tagged)[REPLAY] = true),
+};
 
 /** The record of a request, for the context factory (undefined outside this plugin). */
 export const recordOf = (request: Request | undefined): RequestRecord | undefined => (request ? records.get(request) : undefined);

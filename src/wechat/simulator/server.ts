@@ -8,6 +8,8 @@ import { type PlatformSettings, SimulatedPlatform, type WireAnswer } from './pla
 export const SIMULATOR_APPID = 'wxsimulatedplatform0';
 const SIMULATOR_SECRET = 'simulator-app-secret';
 const SIMULATOR_TICKET = 'ticket@@@simulator';
+/** How many of the latest calls `calls` (and GET /__simulator/calls) keep. */
+const MAX_KEPT_CALLS = 10_000;
 /** WeChat keeps a superseded token usable for about five minutes. */
 const SUPERSEDED_GRACE_MS = 5 * 60_000;
 
@@ -59,6 +61,7 @@ export interface SimulatorOptions {
 export interface Simulator {
   readonly url: string;
   readonly credentials: { componentAppId: string; componentAppSecret: string; componentVerifyTicket: string };
+  /** The latest calls (at most 10,000), oldest first; tests may empty it. */
   readonly calls: SimulatorCall[];
   readonly platform: SimulatedPlatform;
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
@@ -89,6 +92,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
   const faults: Fault[] = [];
   const calls: SimulatorCall[] = [];
+  /** Counts since start, by action (`token` for api_component_token): kept apart from `calls`, which is capped. */
+  const totals = new Map<string, number>();
   const issuedTokens: string[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
@@ -127,6 +132,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
+    const counted = kind === 'token' ? 'token' : typeof record.action === 'string' ? record.action : 'unknown';
+    totals.set(counted, (totals.get(counted) ?? 0) + 1);
+    // A long `npm start` must not grow without bound: only the latest calls are kept for inspection.
+    if (calls.length >= MAX_KEPT_CALLS) calls.splice(0, calls.length - MAX_KEPT_CALLS + 1);
     calls.push({
       kind,
       body,
@@ -161,12 +170,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (req.method === 'GET' && path === 'calls') return sendJson(res, 200, calls);
     if (req.method === 'GET' && path === 'stats') {
-      const byAction: Record<string, number> = {};
-      for (const call of calls) {
-        const key = call.kind === 'token' ? 'token' : (call.action ?? 'unknown');
-        byAction[key] = (byAction[key] ?? 0) + 1;
-      }
-      return sendJson(res, 200, { calls: calls.length, byAction, changesThisMonth: platform.changesThisMonth });
+      const byAction = Object.fromEntries(totals);
+      const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
+      return sendJson(res, 200, { calls: total, byAction, changesThisMonth: platform.changesThisMonth });
     }
     if (req.method === 'POST' && path === 'faults') {
       const body = parseJson(await readBody(req));

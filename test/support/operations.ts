@@ -22,45 +22,37 @@ export const ThreeReadsQuery = graphql(`
   }
 `);
 
+// Every member of a change's result union: the success fields, and each error's own fields.
+export const ChangeResultFields = graphql(`
+  fragment ChangeResultFields on ServerDomains {
+    testing
+    published
+    unverified
+  }
+  fragment ChangeErrorFields on Error {
+    message
+    ... on WechatError { errcode errmsg }
+    ... on InvalidDomainError { reasons }
+    ... on DomainValidationError { problems { domain reason } }
+    ... on UpstreamUnavailableError { mayHaveApplied }
+  }
+`);
+
 export const AddDomainsMutation = graphql(`
   mutation AddDomains($input: AddDomainsInput!) {
-    addDomains(input: $input) {
-      __typename
-      ... on ServerDomains { testing published unverified }
-      ... on Error { message }
-      ... on WechatError { errcode errmsg }
-      ... on InvalidDomainError { reasons }
-      ... on DomainValidationError { problems { domain reason } }
-      ... on UpstreamUnavailableError { mayHaveApplied }
-    }
+    addDomains(input: $input) { __typename ...ChangeResultFields ...ChangeErrorFields }
   }
 `);
 
 export const RemoveDomainsMutation = graphql(`
   mutation RemoveDomains($input: RemoveDomainsInput!) {
-    removeDomains(input: $input) {
-      __typename
-      ... on ServerDomains { testing published unverified }
-      ... on Error { message }
-      ... on WechatError { errcode errmsg }
-      ... on InvalidDomainError { reasons }
-      ... on DomainValidationError { problems { domain reason } }
-      ... on UpstreamUnavailableError { mayHaveApplied }
-    }
+    removeDomains(input: $input) { __typename ...ChangeResultFields ...ChangeErrorFields }
   }
 `);
 
 export const SetDomainsMutation = graphql(`
   mutation SetDomains($input: SetDomainsInput!) {
-    setDomains(input: $input) {
-      __typename
-      ... on ServerDomains { testing published unverified }
-      ... on Error { message }
-      ... on WechatError { errcode errmsg }
-      ... on InvalidDomainError { reasons }
-      ... on DomainValidationError { problems { domain reason } }
-      ... on UpstreamUnavailableError { mayHaveApplied }
-    }
+    setDomains(input: $input) { __typename ...ChangeResultFields ...ChangeErrorFields }
   }
 `);
 

@@ -34,6 +34,8 @@ export interface FastPathOptions {
  *   masking: everything), and its response is kept when it was a 200 to a query whose reads all
  *   succeeded and that has no `errors`.
  * Mutations, errors, GET requests, new tokens and anything unusual always take the full path.
+ * Answers are shared between callers with the same scopes: sound because no field of this schema
+ * depends on who asks. A field that did would have to add the caller to the key.
  */
 export function useFastPath(options: FastPathOptions): Plugin {
   const { service, verifiedTokens, maxBodyBytes, full } = options;

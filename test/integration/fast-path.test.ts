@@ -101,10 +101,12 @@ describe('the fast path never serves what the full path would not', () => {
 
   it('a token that expired since it was verified gets 401', async () => {
     stack = await startStack({ auth, cacheTtlMs: 60_000 });
-    const soon = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { expiresIn: Math.floor(Date.now() / 1000) + 1 })}` };
+    // Two seconds from now, in whole seconds as JWTs count them: always at least one second of validity.
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const soon = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { expiresIn: exp })}` };
     expect((await raw(READ, soon)).status).toBe(200);
     expect((await raw(READ, soon)).status).toBe(200);
-    await sleep(2100);
+    await sleep(exp * 1000 - Date.now() + 100);
     const late = await raw(READ, soon);
     expect(late.status).toBe(401);
     expect(JSON.parse(late.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
+// The userland punycode.js (node:punycode is deprecated): decoding an A-label must not depend on which
+// Node version's URL parser runs, and Node 20 and 24 disagree on invalid ones.
+import punycode from 'punycode/';
 import { DomainValidationError } from '../errors.js';
 
 /** One entry of the caller's list that cannot be a server domain, and why. */
@@ -71,11 +74,26 @@ export function normalizeDomain(raw: string): DomainCheck {
     }
     if (label.length > MAX_LABEL_LENGTH) return fail(`has a label longer than ${MAX_LABEL_LENGTH} characters`);
     if (label.startsWith('-') || label.endsWith('-')) return fail(`has a label ("${label}") that starts or ends with a hyphen`);
-    if (label.startsWith('xn--') && domainToASCII(label) === '') return fail(`has an invalid punycode label ("${label}")`);
+    if (label.startsWith('xn--') && !isALabel(label)) return fail(`has an invalid punycode label ("${label}")`);
   }
   // WHATWG URL parsing (browsers, Mini Program runtimes) reads a name ending in a number as an IPv4 address.
   if (NUMERIC_LABEL.test(labels[labels.length - 1]!)) return fail('has a numeric last label: it reads as an IP address');
   return { ok: true, domain: name };
+}
+
+/**
+ * An `xn--` label that decodes to a real internationalised label: decodable, not plain ASCII, made of
+ * letters, marks, digits, symbols and hyphens (no control characters), and encoding back to itself.
+ */
+function isALabel(label: string): boolean {
+  const encoded = label.slice(4);
+  let decoded: string;
+  try {
+    decoded = punycode.decode(encoded);
+  } catch {
+    return false;
+  }
+  return NON_ASCII.test(decoded) && /^[\p{L}\p{M}\p{N}\p{S}-]+$/u.test(decoded) && punycode.encode(decoded) === encoded;
 }
 
 /**

@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 // The userland punycode.js (node:punycode is deprecated): decoding an A-label must not depend on which
 // Node version's URL parser runs, and Node 20 and 24 disagree on invalid ones.
-import punycode from 'punycode/';
+import punycode from 'punycode/punycode.js';
 import { DomainValidationError } from '../errors.js';
 
 /** One entry of the caller's list that cannot be a server domain, and why. */

@@ -30,7 +30,6 @@ export const WechatErrorInterface = builder.interfaceType(WechatError, {
 });
 
 // The constructors differ; only the instances matter here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type WechatErrorClass = new (...args: any[]) => WechatError;
 
 function wechatErrorType(cls: WechatErrorClass, description: string) {

@@ -1,6 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -10,7 +9,7 @@ import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
 import { MemoryReadCache, type ReadCache } from './domains/read-cache.js';
 import { MemoryWriteLock, type WriteLock } from './domains/write-lock.js';
-import { DEFAULT_QUERY } from './graphiql.js';
+import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useFastPath } from './fast-path/plugin.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { maskError } from './guards/mask-errors.js';

@@ -5,7 +5,7 @@ import { ResponseCache } from './response-cache.js';
 import type { VerifiedToken, VerifiedTokens } from './verified-tokens.js';
 
 /** The caller when authentication is off: everyone may read and write. */
-const UNCHECKED: VerifiedToken = { payload: {}, scopes: 'unchecked', subject: undefined };
+const UNCHECKED: VerifiedToken = { scopes: 'unchecked', subject: undefined };
 
 export interface FastPathOptions {
   readonly service: ServerDomainsService;

@@ -1,8 +1,7 @@
 import { callerFromClaims } from '../auth/caller.js';
 
-/** What the fast path needs of a verified token: its claims, and its scopes as one short key. */
+/** What the fast path needs of a verified token: its scopes as one short key, and its subject. */
 export interface VerifiedToken {
-  readonly payload: Record<string, unknown>;
   /** `rw`, `r-`, `--`: which of read and write the token grants. */
   readonly scopes: string;
   readonly subject: string | undefined;
@@ -29,7 +28,7 @@ export class VerifiedTokens {
     if (this.#tokens.size >= this.#max) this.#tokens.delete(this.#tokens.keys().next().value!);
     const caller = callerFromClaims(payload);
     const scopes = `${caller.canRead ? 'r' : '-'}${caller.canWrite ? 'w' : '-'}`;
-    this.#tokens.set(token, { payload, scopes, subject: caller.subject, expiresAt: exp, notBefore: nbf });
+    this.#tokens.set(token, { scopes, subject: caller.subject, expiresAt: exp, notBefore: nbf });
   }
 
   /** A token verified before and valid now, or undefined. */

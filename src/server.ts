@@ -110,6 +110,8 @@ export function createService(options: ServiceOptions): Service {
     writeLock: options.writeLock ?? new MemoryWriteLock(),
     readCache: options.readCache ?? new MemoryReadCache(),
     cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
+    // A refresh (retries included) ends within the timeout: the longest a joining read gets the last state.
+    refreshGraceMs: timeoutMs,
   });
 
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();

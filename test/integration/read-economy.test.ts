@@ -71,3 +71,67 @@ describe('reads become a bounded trickle of upstream calls', () => {
     expect((await read())?.__typename).toBe('ServerDomains');
   });
 });
+
+describe('when the TTL runs out under load, readers do not all stall behind the refresh', () => {
+  /** A change made outside this service, as in WeChat's console. */
+  const changeInConsole = (domain: string) => stack.sim.platform.handle({ action: 'add', wxa_server_domain: domain }, Date.now());
+  const testing = (result: Awaited<ReturnType<typeof read>>) => (result?.__typename === 'ServerDomains' ? result.testing : result?.__typename);
+
+  it('the read that starts a refresh waits for the new state; reads arriving during it get the last one at once', async () => {
+    stack = await startStack({ cacheTtlMs: 200, timeoutMs: 3000, simulator: { platform: { testing: ['a.example.com'] } } });
+    expect(testing(await read())).toEqual(['a.example.com']);
+    changeInConsole('b.example.com');
+    await sleep(250);
+    stack.sim.injectFault({ action: 'get', delayMs: 500 });
+    const refreshing = read();
+    while (gets() < 2) await sleep(5);
+    const started = performance.now();
+    expect(testing(await read())).toEqual(['a.example.com']);
+    expect(performance.now() - started).toBeLessThan(400); // did not wait for the 500 ms refresh
+    expect(testing(await refreshing)).toEqual(['a.example.com', 'b.example.com']);
+    expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']);
+    expect(gets()).toBe(2);
+  });
+
+  it('the last state is never given out once it is older than the TTL plus WECHAT_TIMEOUT_MS', async () => {
+    stack = await startStack({ cacheTtlMs: 100, timeoutMs: 500, simulator: { platform: { testing: ['a.example.com'] } } });
+    await read();
+    const storedAt = performance.now();
+    await sleep(150);
+    stack.sim.injectFault({ action: 'get', delayMs: 2000, times: 2 });
+    const first = read(); // times out after 500 ms
+    while (gets() < 2) await sleep(5);
+    expect(testing(await read())).toEqual(['a.example.com']); // within 100 + 500 ms
+    expect(testing(await first)).toBe('UpstreamUnavailableError');
+    expect(performance.now() - storedAt).toBeGreaterThan(600);
+    const second = read(); // a new refresh, which times out too
+    while (gets() < 3) await sleep(5);
+    // Too old now: this read waits for the refresh and shares its outcome.
+    expect(testing(await read())).toBe('UpstreamUnavailableError');
+    expect(testing(await second)).toBe('UpstreamUnavailableError');
+  });
+
+  it('after a change that may have applied, readers wait for WeChat rather than get the state before it', async () => {
+    stack = await startStack({ cacheTtlMs: 60_000, simulator: { platform: { testing: ['a.example.com'] } } });
+    await read();
+    stack.sim.injectFault({ action: 'add', drop: true, applyFirst: true });
+    const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
+    expect(data?.addDomains).toMatchObject({ mayHaveApplied: true });
+    stack.sim.injectFault({ action: 'get', delayMs: 300 });
+    const refreshing = read();
+    while (gets() < 2) await sleep(5);
+    expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']);
+    expect(testing(await refreshing)).toEqual(['a.example.com', 'b.example.com']);
+  });
+
+  it('with the cache off, every reader waits for the call in flight', async () => {
+    stack = await startStack({ cacheTtlMs: 0, simulator: { platform: { testing: ['a.example.com'] } } });
+    await read();
+    changeInConsole('b.example.com');
+    stack.sim.injectFault({ action: 'get', delayMs: 300 });
+    const refreshing = read();
+    while (gets() < 2) await sleep(5);
+    expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']);
+    await refreshing;
+  });
+});

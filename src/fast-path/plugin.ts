@@ -67,7 +67,8 @@ export function useFastPath(options: FastPathOptions): Plugin {
             record.subject = known.subject;
           }
           options.onHit?.((performance.now() - started) / 1000);
-          endResponse(new fetchAPI.Response(kept.body, { status: 200, headers: { 'content-type': kept.contentType } }));
+          // Both headers given as a plain object: whatwg-node then writes them with one writeHead.
+          endResponse(new fetchAPI.Response(kept.body, { status: 200, headers: kept.headers }));
           return;
         }
         const replay = new fetchAPI.Request(request.url, { method: 'POST', headers, body });
@@ -89,7 +90,7 @@ export function useFastPath(options: FastPathOptions): Plugin {
           if (!('errors' in (JSON.parse(text) as object))) {
             responses.set(ResponseCache.key(accept, verified.scopes, body), {
               body: text,
-              contentType,
+              headers: { 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)) },
               state: record.states[0],
               operationName: record.operationName,
             });

@@ -6,7 +6,8 @@ import type { ServerDomainsState } from '../wechat/codec.js';
  */
 export interface CachedResponse {
   readonly body: string;
-  readonly contentType: string;
+  /** content-type and content-length, as sent. */
+  readonly headers: Readonly<Record<'content-type' | 'content-length', string>>;
   /** The state object the result was computed from; undefined when it read none. */
   readonly state: ServerDomainsState | undefined;
   readonly operationName: string | undefined;

@@ -69,6 +69,35 @@ describe('the fast path never serves what the full path would not', () => {
     expect(stack.sim.count('modify', 'get')).toBe(2);
   });
 
+  it('a refresh that finds the same domains keeps every kept answer valid', async () => {
+    stack = await startStack({ cacheTtlMs: 200 });
+    const other = { accept: 'application/graphql-response+json' };
+    for (let i = 0; i < 2; i++) {
+      await raw(READ);
+      await raw(READ, other);
+    }
+    await sleep(250);
+    await raw(READ); // the TTL is over: the full path, and a get that finds the same domains
+    expect(stack.sim.count('modify', 'get')).toBe(2);
+    const before = requestLines().length;
+    await raw(READ, other); // kept before the refresh, still valid: nothing changed
+    expect(requestLines().slice(before).map((l) => l.fast ?? false)).toEqual([true]);
+  });
+
+  it('a refresh that finds other domains invalidates what was kept', async () => {
+    stack = await startStack({ cacheTtlMs: 200, simulator: { platform: { testing: ['a.example.com'] } } });
+    const other = { accept: 'application/graphql-response+json' };
+    await raw(READ, other);
+    await raw(READ, other);
+    stack.sim.platform.handle({ action: 'add', wxa_server_domain: 'b.example.com' }, Date.now());
+    await sleep(250);
+    await raw(READ);
+    const before = requestLines().length;
+    const answer = await raw(READ, other);
+    expect(JSON.parse(answer.body).data.serverDomains.testing).toEqual(['a.example.com', 'b.example.com']);
+    expect(requestLines().slice(before).map((l) => l.fast ?? false)).toEqual([false]);
+  });
+
   it('mutations always take the full path', async () => {
     stack = await startStack({ cacheTtlMs: 60_000 });
     const body = JSON.stringify({ query: 'mutation { removeDomains(input: { domains: ["x.example.com"] }) { __typename } }' });

@@ -2,6 +2,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { UpstreamObserver } from '../wechat/client.js';
+import { CountingHistogram } from './counting-histogram.js';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -36,8 +37,8 @@ export function createMetrics(registry = new Registry()): Metrics {
     help: 'component_access_tokens obtained through api_component_token.',
     registers: [registry],
   });
-  // No labels: this runs on the hottest path, where label lookups would cost more than the rest.
-  const fastHits = new Histogram({
+  // No labels, and not prom-client's Histogram: this runs on the hottest path (see CountingHistogram).
+  const fastHits = new CountingHistogram({
     name: 'graphql_fast_path_request_duration_seconds',
     help: 'GraphQL reads answered from the fast path (a response computed before from the same cached state); the _count is the number of such requests.',
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],

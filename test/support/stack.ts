@@ -21,6 +21,7 @@ export interface StackOptions {
   readonly development?: boolean;
   /** Off unless a test is about the cache: most tests count upstream calls per request. */
   readonly cacheTtlMs?: number;
+  readonly corsOrigins?: readonly string[];
 }
 
 export interface Stack {
@@ -57,6 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     limits: options.limits,
     development: options.development,
     cacheTtlMs: options.cacheTtlMs ?? 0,
+    corsOrigins: options.corsOrigins,
   });
   const server: Server = createServer(service.yoga);
   server.listen(0, '127.0.0.1');

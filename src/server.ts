@@ -105,13 +105,14 @@ export function createService(options: ServiceOptions): Service {
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tokens = tokenProvider(options, http, metrics);
   const client = new WechatClient({ http, tokens, logger: options.logger, baseUrl, timeoutMs, onCall: metrics.onUpstreamCall });
+  const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   const service = new ServerDomainsService({
     client,
     writeLock: options.writeLock ?? new MemoryWriteLock(),
     readCache: options.readCache ?? new MemoryReadCache(),
-    cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS,
-    // A refresh (retries included) ends within the timeout: the longest a joining read gets the last state.
-    refreshGraceMs: timeoutMs,
+    cacheTtlMs,
+    // No state older than twice the TTL; and a refresh (retries included) ends within the timeout anyway.
+    refreshGraceMs: Math.min(cacheTtlMs, timeoutMs),
   });
 
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();

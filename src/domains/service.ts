@@ -15,8 +15,8 @@ export interface ServerDomainsServiceOptions {
   readonly cacheTtlMs: number;
   /**
    * Once the TTL is over, how much longer the last state may still be given to reads that arrive while
-   * another read is refreshing it (the one that started the refresh waits for it). WECHAT_TIMEOUT_MS: the
-   * longest one refresh can take. 0: every read waits. Ignored with the cache off.
+   * another read is refreshing it (the one that started the refresh waits for it). 0: every read waits.
+   * Ignored with the cache off.
    */
   readonly refreshGraceMs?: number;
   /** Milliseconds, for the grace above; performance.now() unless given. */

@@ -78,32 +78,48 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
   const testing = (result: Awaited<ReturnType<typeof read>>) => (result?.__typename === 'ServerDomains' ? result.testing : result?.__typename);
 
   it('the read that starts a refresh waits for the new state; reads arriving during it get the last one at once', async () => {
-    stack = await startStack({ cacheTtlMs: 200, timeoutMs: 3000, simulator: { platform: { testing: ['a.example.com'] } } });
+    stack = await startStack({ cacheTtlMs: 400, timeoutMs: 3000, simulator: { platform: { testing: ['a.example.com'] } } });
     expect(testing(await read())).toEqual(['a.example.com']);
     changeInConsole('b.example.com');
-    await sleep(250);
-    stack.sim.injectFault({ action: 'get', delayMs: 500 });
+    await sleep(450);
+    stack.sim.injectFault({ action: 'get', delayMs: 800 });
     const refreshing = read();
     while (gets() < 2) await sleep(5);
     const started = performance.now();
     expect(testing(await read())).toEqual(['a.example.com']);
-    expect(performance.now() - started).toBeLessThan(400); // did not wait for the 500 ms refresh
+    expect(performance.now() - started).toBeLessThan(600); // did not wait for the 800 ms refresh
     expect(testing(await refreshing)).toEqual(['a.example.com', 'b.example.com']);
     expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']);
     expect(gets()).toBe(2);
   });
 
-  it('the last state is never given out once it is older than the TTL plus WECHAT_TIMEOUT_MS', async () => {
-    stack = await startStack({ cacheTtlMs: 100, timeoutMs: 500, simulator: { platform: { testing: ['a.example.com'] } } });
+  it('the last state is never given out once it is older than twice the TTL: later readers wait', async () => {
+    stack = await startStack({ cacheTtlMs: 300, timeoutMs: 5000, simulator: { platform: { testing: ['a.example.com'] } } });
     await read();
     const storedAt = performance.now();
-    await sleep(150);
-    stack.sim.injectFault({ action: 'get', delayMs: 2000, times: 2 });
-    const first = read(); // times out after 500 ms
+    changeInConsole('b.example.com');
+    await sleep(350);
+    stack.sim.injectFault({ action: 'get', delayMs: 900 }); // slower than the TTL, well within the timeout
+    const refreshing = read();
     while (gets() < 2) await sleep(5);
-    expect(testing(await read())).toEqual(['a.example.com']); // within 100 + 500 ms
+    expect(testing(await read())).toEqual(['a.example.com']);
+    await sleep(Math.max(0, storedAt + 650 - performance.now()));
+    expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']); // waited for the refresh
+    expect(testing(await refreshing)).toEqual(['a.example.com', 'b.example.com']);
+  });
+
+  it('with a WECHAT_TIMEOUT_MS shorter than the TTL, never older than the TTL plus the timeout', async () => {
+    const [ttl, timeout] = [1000, 300];
+    stack = await startStack({ cacheTtlMs: ttl, timeoutMs: timeout, simulator: { platform: { testing: ['a.example.com'] } } });
+    await read();
+    const storedAt = performance.now();
+    await sleep(ttl + 50);
+    stack.sim.injectFault({ action: 'get', delayMs: 3000, times: 2 });
+    const first = read(); // times out
+    while (gets() < 2) await sleep(5);
+    expect(testing(await read())).toEqual(['a.example.com']); // still young enough
     expect(testing(await first)).toBe('UpstreamUnavailableError');
-    expect(performance.now() - storedAt).toBeGreaterThan(600);
+    expect(performance.now() - storedAt).toBeGreaterThan(ttl + timeout);
     const second = read(); // a new refresh, which times out too
     while (gets() < 3) await sleep(5);
     // Too old now: this read waits for the refresh and shares its outcome.

@@ -49,6 +49,9 @@ export interface Config {
 
 export const DEFAULT_WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
 
+/** SERVER_DOMAINS_CACHE_TTL_MS when unset. */
+export const DEFAULT_CACHE_TTL_MS = 2000;
+
 /** A setting that cannot be used; `main` prints the message and exits without a stack trace. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -210,7 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       introspection: e.GRAPHQL_INTROSPECTION ?? true,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
-    cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? 2000,
+    cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? DEFAULT_CACHE_TTL_MS,
     corsOrigins: e.CORS_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
     wechat: {

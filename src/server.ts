@@ -4,7 +4,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
-import type { AuthSettings, Config, Credentials } from './config.js';
+import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
 import { MemoryReadCache, type ReadCache } from './domains/read-cache.js';
@@ -26,8 +26,6 @@ import { MemoryTokenStore, type TokenStore } from './wechat/token-store.js';
 
 export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
 
-export const DEFAULT_CACHE_TTL_MS = 2000;
-
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -43,7 +41,7 @@ export interface ServiceOptions {
   readonly writeLock?: WriteLock;
   /** Keeps the last read between requests; in memory unless a shared cache is given. */
   readonly readCache?: ReadCache;
-  /** SERVER_DOMAINS_CACHE_TTL_MS; 0 turns the cache off. Default 2000. */
+  /** SERVER_DOMAINS_CACHE_TTL_MS; 0 turns the cache off. Default DEFAULT_CACHE_TTL_MS. */
   readonly cacheTtlMs?: number;
   /** Prometheus metrics; a fresh registry unless given. */
   readonly metrics?: Metrics;

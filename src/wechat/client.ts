@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import { type Decoded, decodeModifyResponse, encodeModifyRequest, NotWechatJsonError, type ServerDomainsState } from './codec.js';
-import { type DomainAction, TOKEN_ERRCODES, UpstreamUnavailableError } from './errors.js';
+import { type Decoded, decodeModifyResponse, encodeModifyRequest, type ServerDomainsState } from './codec.js';
+import { type DomainAction, TOKEN_ERRCODES } from './errors.js';
 import { type JsonHttp, TransportError } from './http.js';
 import { backoffMs, isRetryable, MAX_RETRIES } from './retry.js';
 import type { TokenProvider } from './token.js';
+import { asUnavailable } from './unavailable.js';
 
 export const MODIFY_SERVER_DOMAIN_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 
@@ -68,7 +69,7 @@ export class WechatClient {
       } catch (error) {
         const delay = backoffMs(attempt);
         if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= exchange.deadline) {
-          throw this.#typed(action, error);
+          throw asUnavailable(error, action !== 'get');
         }
         this.#options.logger.info({ upstream: { action, retry: attempt + 1, after: describe(error) } }, 'retrying WeChat call');
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -88,14 +89,6 @@ export class WechatClient {
     }
     if (!answer.ok) throw answer.error;
     return answer.value;
-  }
-
-  /** Transport faults become UpstreamUnavailableError; a read can never have "applied" anything. */
-  #typed(action: DomainAction, error: unknown): unknown {
-    const couldApply = action !== 'get';
-    if (error instanceof TransportError) return new UpstreamUnavailableError(error.detail, couldApply && error.sent);
-    if (error instanceof NotWechatJsonError) return new UpstreamUnavailableError('the answer is not WeChat JSON', couldApply);
-    return error;
   }
 
   async #send({ action, body, deadline, observe }: Exchange, token: string): Promise<Decoded<ServerDomainsState>> {

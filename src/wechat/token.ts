@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import { decodeTokenResponse, NotWechatJsonError } from './codec.js';
-import { UpstreamUnavailableError } from './errors.js';
-import { type JsonHttp, TransportError } from './http.js';
+import { decodeTokenResponse } from './codec.js';
+import type { JsonHttp } from './http.js';
 import type { TokenStore } from './token-store.js';
+import { asUnavailable } from './unavailable.js';
 
 export const COMPONENT_TOKEN_PATH = '/cgi-bin/component/api_component_token';
 
@@ -88,24 +88,17 @@ export class ComponentTokenProvider implements TokenProvider {
   async #fetch(): Promise<string> {
     const { componentAppId, componentAppSecret, componentVerifyTicket, http, store, logger } = this.#options;
     const started = this.#now();
-    let json: unknown;
+    let decoded;
     try {
-      json = await http.postJson(COMPONENT_TOKEN_PATH, {}, {
+      const json = await http.postJson(COMPONENT_TOKEN_PATH, {}, {
         component_appid: componentAppId,
         component_appsecret: componentAppSecret,
         component_verify_ticket: componentVerifyTicket,
       });
-    } catch (error) {
-      // Nothing changes on WeChat's side by asking for a token: never "may have applied".
-      if (error instanceof TransportError) throw new UpstreamUnavailableError(error.detail, false);
-      throw error;
-    }
-    let decoded;
-    try {
       decoded = decodeTokenResponse(json);
     } catch (error) {
-      if (error instanceof NotWechatJsonError) throw new UpstreamUnavailableError('the answer is not WeChat JSON', false);
-      throw error;
+      // Nothing changes on WeChat's side by asking for a token: never "may have applied".
+      throw asUnavailable(error, false);
     }
     if (!decoded.ok) {
       logger.warn({ upstream: { call: 'api_component_token', errcode: decoded.error.errcode } }, 'WeChat refused to issue a component token');

@@ -23,14 +23,16 @@ export function useReadiness(check: () => Promise<unknown>): Plugin {
     }
   };
   return {
-    async onRequest({ url, endResponse, fetchAPI }) {
+    // Not an async function: that would make every request's onRequest chain wait a turn, /ready or not.
+    onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/ready') return;
-      const reason = await probe();
-      endResponse(
-        new fetchAPI.Response(reason === undefined ? 'ready\n' : `not ready: ${reason}\n`, {
-          status: reason === undefined ? 200 : 503,
-          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
-        }),
+      return probe().then((reason) =>
+        endResponse(
+          new fetchAPI.Response(reason === undefined ? 'ready\n' : `not ready: ${reason}\n`, {
+            status: reason === undefined ? 200 : 503,
+            headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+          }),
+        ),
       );
     },
   };

@@ -17,7 +17,6 @@ import { parseArgs } from 'node:util';
 import type { Result as AutocannonResult } from 'autocannon';
 import type { BurstOptions, BurstResult } from './burst.js';
 import type { CannonOptions } from './cannon.js';
-import { type ProfileSummary, summariseProfile } from './lib/profile.js';
 import {
   cpuSeconds,
   detectPinning,
@@ -29,6 +28,7 @@ import {
   startServer,
   waitFor200,
 } from './lib/proc.js';
+import { type ProfileSummary, summariseProfile } from './lib/profile.js';
 import { BODY, EXPECTED, mintToken, randomSecret, requestHeaders } from './lib/request.js';
 
 const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile]
@@ -40,7 +40,7 @@ const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile
 // ---------------------------------------------------------------------------------------------------
 // Settings
 
-let args;
+let args: { smoke: boolean; duration?: string; profile: boolean; help: boolean };
 try {
   args = parseArgs({
     options: {
@@ -95,7 +95,11 @@ const pinning = detectPinning();
 // Children never outlive this process, and the whole run is bounded in time.
 
 process.on('exit', () => killAllChildren('SIGKILL'));
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
   process.on(signal, () => {
     process.stderr.write(`\nbench: ${signal}: stopping every child process\n`);
     killAllChildren('SIGKILL');
@@ -279,7 +283,12 @@ function alive(server: RunningServer): void {
   if (server.exit !== undefined) fail(`${server.name} exited (${server.exit}) during the scenario\n${server.tail()}`);
 }
 
-async function scenario(id: number, key: string, title: string, body: (s: ScenarioResult, ctx: ScenarioContext) => Promise<void>): Promise<ScenarioResult> {
+async function scenario(
+  id: number,
+  key: string,
+  title: string,
+  body: (s: ScenarioResult, ctx: ScenarioContext) => Promise<void>,
+): Promise<ScenarioResult> {
   const s: ScenarioResult = { id, key, title, ok: true, notes: [], loadAverage: loadavg()[0] };
   const ctx = new ScenarioContext();
   const started = performance.now();
@@ -308,17 +317,35 @@ async function whenReady(s: ScenarioResult, server: RunningServer): Promise<{ ur
 }
 
 /** One measured autocannon run; records the numbers, then throws if the run had problems. */
-async function measure(s: ScenarioResult, server: RunningServer, url: string, seconds: number, headers: Record<string, string>): Promise<AutocannonResult> {
+async function measure(
+  s: ScenarioResult,
+  server: RunningServer,
+  url: string,
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<AutocannonResult> {
   const cpuBefore = cpuSeconds(server.pid);
   const result = await cannon(url, seconds, headers);
   const cpuAfter = cpuSeconds(server.pid);
   s.rssBytes = { ...s.rssBytes, afterLoad: rssBytes(server.pid) };
   s.reqPerSec = result.requests.average;
-  s.latencyMs = { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean };
+  s.latencyMs = {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    mean: result.latency.mean,
+  };
   s.requests = result['2xx'] - result.mismatches;
   s.measuredS = result.duration;
   s.cpuUsPerRequest = perRequestUs(cpuBefore, cpuAfter, s.requests);
-  s.load = { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, mismatches: result.mismatches, resets: result.resets };
+  s.load = {
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    mismatches: result.mismatches,
+    resets: result.resets,
+  };
   say(
     `  ${Math.round(s.reqPerSec).toLocaleString('en-US')} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
       `${result['2xx']} × 2xx in ${result.duration} s`,
@@ -387,7 +414,9 @@ async function serviceThroughput(s: ScenarioResult, ctx: ScenarioContext, cacheT
   const after = await simulatorStats(simulatorUrl);
   // Requests sent, not only those answered in the window: the ones cut off at the end reached the service too.
   s.upstream = upstreamDelta(before, after, result.requests.sent, result.duration);
-  say(`  upstream: ${s.upstream.get} get + ${s.upstream.token} token calls for ${s.requests} requests (${s.upstream.per1000.toFixed(1)} per 1000)`);
+  say(
+    `  upstream: ${s.upstream.get} get + ${s.upstream.token} token calls for ${s.requests} requests (${s.upstream.per1000.toFixed(1)} per 1000)`,
+  );
   if (profile) {
     await server.stop(15_000); // the profile is written when the process exits on its own
     const file = join(profileDir, cpuProfName);
@@ -412,8 +441,13 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   say(`wxa-server-domains bench: ${settings.mode}, ${settings.durationS} s per throughput scenario, ${settings.connections} connections`);
   say(`pinning: ${pinning.detail}`);
-  say(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (machines are shared: compare ratios within one run)`);
-  if (loadavg()[0]! > 0.5) say('  the machine is already busy: absolute numbers will be low and ratios noisier; CPU µs per request is the steadiest column');
+  say(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (machines are shared: compare ratios within one run)`,
+  );
+  if (loadavg()[0]! > 0.5)
+    say('  the machine is already busy: absolute numbers will be low and ratios noisier; CPU µs per request is the steadiest column');
   mkdirSync(logDir, { recursive: true });
   if (settings.profile) {
     rmSync(profileDir, { recursive: true, force: true });
@@ -434,7 +468,11 @@ async function main(): Promise<number> {
   });
 
   const baseline = await scenario(2, 'baseline', 'baseline: stock createYoga, same schema, answers from memory', async (s, ctx) => {
-    const server = ctx.start('stock-yoga', [join(buildDir, 'servers', 'stock-yoga.js')], serverEnv({ BENCH_SCHEMA_PATH: join(root, 'schema.graphql') }));
+    const server = ctx.start(
+      'stock-yoga',
+      [join(buildDir, 'servers', 'stock-yoga.js')],
+      serverEnv({ BENCH_SCHEMA_PATH: join(root, 'schema.graphql') }),
+    );
     const { url } = await whenReady(s, server);
     expectBenchAnswer(server.name, await post(url, headers));
     await warmUp(server, url, headers);
@@ -503,7 +541,12 @@ async function main(): Promise<number> {
       const server = ctx.start(
         `service-cold-${i + 1}`,
         [join(root, 'dist', 'main.js')],
-        serverEnv({ PORT: String(port), SERVER_DOMAINS_CACHE_TTL_MS: String(settings.cacheTtlMs), AUTH_JWT_SECRET: secret, WECHAT_SIMULATOR: 'true' }),
+        serverEnv({
+          PORT: String(port),
+          SERVER_DOMAINS_CACHE_TTL_MS: String(settings.cacheTtlMs),
+          AUTH_JWT_SECRET: secret,
+          WECHAT_SIMULATOR: 'true',
+        }),
       );
       const healthy = await waitFor200(`http://127.0.0.1:${port}/health`, { everyMs: 10, alive: () => server.exit === undefined });
       samples.push(healthy - started);
@@ -549,7 +592,12 @@ async function main(): Promise<number> {
       pinning: pinning.detail,
       loadAverageAtEnd: loadavg(),
     },
-    request: { method: 'POST', path: '/graphql', body: BODY, headers: { 'content-type': 'application/json', authorization: 'Bearer <HS256 JWT, scope server-domains:read>' } },
+    request: {
+      method: 'POST',
+      path: '/graphql',
+      body: BODY,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer <HS256 JWT, scope server-domains:read>' },
+    },
     checks,
     scenarios: results,
     profile: profileSummary,
@@ -557,11 +605,21 @@ async function main(): Promise<number> {
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   say(`\n${renderTable(results)}`);
-  const notes = results.flatMap((s) => [...(s.error ? [`(${s.id}) FAILED: ${s.error.split('\n')[0]}`] : []), ...s.notes.map((n) => `(${s.id}) ${n}`)]);
+  const notes = results.flatMap((s) => [
+    ...(s.error ? [`(${s.id}) FAILED: ${s.error.split('\n')[0]}`] : []),
+    ...s.notes.map((n) => `(${s.id}) ${n}`),
+  ]);
   if (notes.length > 0) say(`\n${notes.join('\n')}`);
   if (profileSummary) say(`\n${renderProfile(profileSummary)}`);
   say(`\nwritten: ${join('bench', 'results', 'latest.json')}; server logs in ${join('bench', 'results', 'logs')}/`);
-  say(ok ? 'bench: ok' : `bench: FAILED (${results.filter((s) => !s.ok).map((s) => s.id).join(', ')})`);
+  say(
+    ok
+      ? 'bench: ok'
+      : `bench: FAILED (${results
+          .filter((s) => !s.ok)
+          .map((s) => s.id)
+          .join(', ')})`,
+  );
   return ok ? 0 : 1;
 }
 
@@ -575,11 +633,24 @@ function median(sorted: readonly number[]): number {
 
 const dash = '–';
 const mb = (bytes: number | undefined) => (bytes === undefined ? '?' : (bytes / 1024 / 1024).toFixed(1));
-const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? dash : value < 10 ? value.toFixed(2) : value.toFixed(1));
+const ms = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? dash : value < 10 ? value.toFixed(2) : value.toFixed(1);
 const times = (value: number | undefined) => (value === undefined ? dash : `${value < 0.1 ? value.toFixed(3) : value.toFixed(2)}×`);
 
 function renderTable(rows: readonly ScenarioResult[]): string {
-  const header = ['#', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB idle→after', '× (1) ceiling', '× (2) baseline', 'upstream /1000 req', 'server CPU µs/req', 'load avg'];
+  const header = [
+    '#',
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'RSS MB idle→after',
+    '× (1) ceiling',
+    '× (2) baseline',
+    'upstream /1000 req',
+    'server CPU µs/req',
+    'load avg',
+  ];
   const body = rows.map((s) => [
     String(s.id),
     `${s.key}${s.ok ? '' : ' FAILED'}${s.coldStartMs ? ` ${Math.round(s.coldStartMs.median)} ms` : ''}`,
@@ -594,8 +665,13 @@ function renderTable(rows: readonly ScenarioResult[]): string {
     s.loadAverage === undefined ? dash : s.loadAverage.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 function renderProfile(summary: ProfileSummary): string {

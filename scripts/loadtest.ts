@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { Pool } from 'undici';
 import { quotaMonth } from '../src/wechat/simulator/platform.js';
-import { startSimulator, type Fault } from '../src/wechat/simulator/server.js';
+import { type Fault, startSimulator } from '../src/wechat/simulator/server.js';
 import { cleanEnv, ROOT } from '../test/support/process.js';
 
 // ---------------------------------------------------------------------------------------------- settings
@@ -42,22 +42,23 @@ function fail(message: string): never {
 }
 
 function parseSettings() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        clients: { type: 'string' },
-        duration: { type: 'string' },
-        'max-requests': { type: 'string' },
-        smoke: { type: 'boolean', default: false },
-        'no-faults': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    });
-  } catch (error) {
-    fail((error as Error).message);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        options: {
+          clients: { type: 'string' },
+          duration: { type: 'string' },
+          'max-requests': { type: 'string' },
+          smoke: { type: 'boolean', default: false },
+          'no-faults': { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+      });
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+  })();
   const { values } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -125,7 +126,11 @@ function newestMtime(path: string): number {
 
 function ensureBuilt(): void {
   const main = join(ROOT, 'dist', 'main.js');
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'tsconfig.json')), newestMtime(join(ROOT, 'tsconfig.build.json')));
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src')),
+    newestMtime(join(ROOT, 'tsconfig.json')),
+    newestMtime(join(ROOT, 'tsconfig.build.json')),
+  );
   if (existsSync(main) && statSync(main).mtimeMs >= sources) return;
   process.stdout.write('building dist/ (npx tsc -p tsconfig.build.json)\n');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
@@ -241,7 +246,10 @@ function classify(op: Op, status: number, text: string): Outcome {
     const code = typeof first?.extensions?.code === 'string' ? ` ${first.extensions.code}` : '';
     return { kind: 'untyped', reason: `top-level errors (HTTP ${status}${code})`, sample: shorten(String(first?.message)) };
   }
-  const result = record.data?.[DOCUMENTS[op].field] as { __typename?: unknown; mayHaveApplied?: unknown; testing?: unknown } | null | undefined;
+  const result = record.data?.[DOCUMENTS[op].field] as
+    | { __typename?: unknown; mayHaveApplied?: unknown; testing?: unknown }
+    | null
+    | undefined;
   if (!result || typeof result.__typename !== 'string') {
     return { kind: 'untyped', reason: `no typed result (HTTP ${status})`, sample: shorten(text) };
   }
@@ -295,7 +303,10 @@ async function main(): Promise<number> {
   const pid = child.pid!;
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve((exited = { code, signal }))),
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
   );
   // Never leave the service behind, whatever happens to this process.
   process.on('exit', () => {
@@ -411,7 +422,11 @@ async function main(): Promise<number> {
   let issued = 0;
   const startedAt = performance.now();
   const deadline = startedAt + settings.durationMs;
-  const faultTimer = settings.faults ? setTimeout(() => FAULTS.forEach((f) => sim.injectFault(f)), settings.durationMs * 0.3) : undefined;
+  const faultTimer = settings.faults
+    ? setTimeout(() => {
+        for (const fault of FAULTS) sim.injectFault(fault);
+      }, settings.durationMs * 0.3)
+    : undefined;
 
   const send = async (op: Op, variables?: Record<string, unknown>): Promise<Outcome> => {
     const started = performance.now();
@@ -427,7 +442,11 @@ async function main(): Promise<number> {
       outcome = classify(op, response.statusCode, await response.body.text());
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      outcome = { kind: 'untyped', reason: `no HTTP answer (${typeof code === 'string' ? code : (error as Error).name})`, sample: shorten(String((error as Error).message)) };
+      outcome = {
+        kind: 'untyped',
+        reason: `no HTTP answer (${typeof code === 'string' ? code : (error as Error).name})`,
+        sample: shorten(String((error as Error).message)),
+      };
     }
     const elapsed = performance.now() - started;
     latencies.all.push(elapsed);
@@ -436,7 +455,10 @@ async function main(): Promise<number> {
     if (outcome.kind === 'typed') {
       typed.add(outcome.typename);
       let perOp = typedByOp.get(outcome.typename);
-      if (!perOp) typedByOp.set(outcome.typename, (perOp = new Counter()));
+      if (!perOp) {
+        perOp = new Counter();
+        typedByOp.set(outcome.typename, perOp);
+      }
       perOp.add(op);
     } else if (outcome.kind === '5xx') {
       http5xx += 1;
@@ -460,7 +482,8 @@ async function main(): Promise<number> {
       if (known === 'unknown' || known === undefined) continue;
       if ((known === 'present') !== listed.has(domain)) {
         staleViews += 1;
-        if (staleSamples.length < 5) staleSamples.push(`client ${client} ${op}: ${domain} expected ${known}, ${listed.has(domain) ? 'listed' : 'not listed'}`);
+        if (staleSamples.length < 5)
+          staleSamples.push(`client ${client} ${op}: ${domain} expected ${known}, ${listed.has(domain) ? 'listed' : 'not listed'}`);
       }
     }
   };
@@ -538,7 +561,8 @@ async function main(): Promise<number> {
       continue;
     }
     checked += 1;
-    if ((known === 'present') !== listed.has(domain)) mismatches.push(`${domain}: expected ${known}, ${listed.has(domain) ? 'listed' : 'not listed'}`);
+    if ((known === 'present') !== listed.has(domain))
+      mismatches.push(`${domain}: expected ${known}, ${listed.has(domain) ? 'listed' : 'not listed'}`);
   }
   for (const domain of INITIAL_DOMAINS) if (!listed.has(domain)) mismatches.push(`${domain}: initial domain missing`);
   for (const domain of finalTesting) {
@@ -585,7 +609,7 @@ async function main(): Promise<number> {
     `HTTP 5xx: ${http5xx}`,
     `untyped errors: ${untyped.total()}${untyped.total() > 0 ? ` (${untyped.format()})` : ''}`,
     ...[...http5xxSamples, ...untypedSamples].map((s) => `  e.g. ${s}`),
-    `read-your-writes: ${staleViews === 0 ? 'every successful answer listed each client\'s known domains as expected' : `${staleViews} answer(s) contradicted a client's own confirmed mutations (not fatal)`}`,
+    `read-your-writes: ${staleViews === 0 ? "every successful answer listed each client's known domains as expected" : `${staleViews} answer(s) contradicted a client's own confirmed mutations (not fatal)`}`,
     ...staleSamples.map((s) => `  e.g. ${s}`),
     `service RSS: ${mb(memoryBefore?.rssKb)} before, ${mb(memoryAfter?.rssKb)} after (peak ${mb(memoryAfter?.peakKb)})`,
     `CPU during the load: service ${cpuShare(serviceCpuBefore === undefined || serviceCpuAfter === undefined ? undefined : serviceCpuAfter - serviceCpuBefore, elapsedMs)}, ` +

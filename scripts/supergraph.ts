@@ -7,8 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
+import { parse } from 'graphql';
 import { DIRECTORY_SDL } from '../test/federation/directory-subgraph.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +19,11 @@ const out = outIndex >= 0 ? args[outIndex + 1]! : 'supergraph.graphql';
 const others = args.filter((a, i) => a.includes('=') && i !== outIndex + 1);
 
 const services = [
-  { name: 'wxa-server-domains', url: process.env.SUBGRAPH_URL ?? 'http://127.0.0.1:4000/graphql', typeDefs: parse(readFileSync(`${root}schema.graphql`, 'utf8')) },
+  {
+    name: 'wxa-server-domains',
+    url: process.env.SUBGRAPH_URL ?? 'http://127.0.0.1:4000/graphql',
+    typeDefs: parse(readFileSync(`${root}schema.graphql`, 'utf8')),
+  },
   ...(check ? [{ name: 'platform-directory', url: 'http://127.0.0.1:4001/graphql', typeDefs: parse(DIRECTORY_SDL) }] : []),
   ...others.map((pair) => {
     const [name, path] = pair.split('=') as [string, string];

@@ -69,7 +69,13 @@ const integer = (min: number, max: number) =>
       .string()
       .regex(/^\d+$/, { message: 'must be a whole number' })
       .transform(Number)
-      .pipe(z.number().int().min(min, { message: `must be at least ${min}` }).max(max, { message: `must be at most ${max}` }))
+      .pipe(
+        z
+          .number()
+          .int()
+          .min(min, { message: `must be at least ${min}` })
+          .max(max, { message: `must be at most ${max}` }),
+      )
       .optional(),
   );
 
@@ -92,9 +98,7 @@ const envSchema = z
         .optional(),
     ),
     WECHAT_API_BASE_URL: optional.pipe(
-      z
-        .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.weixin.qq.com' })
-        .optional(),
+      z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://api.weixin.qq.com' }).optional(),
     ),
     WECHAT_COMPONENT_ACCESS_TOKEN: optional,
     WECHAT_COMPONENT_APPID: optional,
@@ -103,9 +107,7 @@ const envSchema = z
     WECHAT_TIMEOUT_MS: integer(1, 600_000),
     NODE_ENV: optional,
     WECHAT_SIMULATOR: flag,
-    AUTH_JWT_SECRET: optional.pipe(
-      z.string().min(32, { message: 'must be at least 32 characters (an HS256 key of 256 bits)' }).optional(),
-    ),
+    AUTH_JWT_SECRET: optional.pipe(z.string().min(32, { message: 'must be at least 32 characters (an HS256 key of 256 bits)' }).optional()),
     AUTH_JWKS_URL: optional.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()),
     AUTH_JWT_ISSUER: optional,
     AUTH_JWT_AUDIENCE: optional,
@@ -117,8 +119,15 @@ const envSchema = z
     CORS_ORIGINS: optional.pipe(
       z
         .string()
-        .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
-        .pipe(z.array(z.url({ protocol: /^https?$/, message: 'must be a comma-separated list of origins such as https://admin.example.com' })))
+        .transform((v) =>
+          v
+            .split(',')
+            .map((o) => o.trim())
+            .filter((o) => o !== ''),
+        )
+        .pipe(
+          z.array(z.url({ protocol: /^https?$/, message: 'must be a comma-separated list of origins such as https://admin.example.com' })),
+        )
         .optional(),
     ),
   })

@@ -1,5 +1,5 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
-import { callerFromClaims, UNCHECKED_CALLER, type Caller } from './auth/caller.js';
+import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.js';
 import type { RequestServerDomains, ServerDomainsService } from './domains/service.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { recordOf } from './observability/request-log.js';

@@ -21,11 +21,11 @@ export class DomainValidationError extends AppError {
   }
 
   static forProblems(problems: readonly DomainProblem[]): DomainValidationError {
-    const what = problems.length === 1 ? 'One of the domains is not a valid server domain' : `${problems.length} of the domains are not valid server domains`;
-    return new DomainValidationError(
-      `${what} (see problems). Nothing was changed; correct the list and try again.`,
-      problems,
-    );
+    const what =
+      problems.length === 1
+        ? 'One of the domains is not a valid server domain'
+        : `${problems.length} of the domains are not valid server domains`;
+    return new DomainValidationError(`${what} (see problems). Nothing was changed; correct the list and try again.`, problems);
   }
 
   static forCount(count: number, bounds: CountBounds): DomainValidationError {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 export const SERVICE_NAME = 'wxa-server-domains';
 
@@ -31,7 +31,10 @@ export function createLogger(level: string, destination?: DestinationStream, out
   const options = { level, base: { service: SERVICE_NAME }, redact: { paths: REDACT, censor: '[redacted]' } };
   if (destination) return pino(options, destination);
   if (output.pretty && prettyAvailable()) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } },
+    });
   }
   // Buffered up to 16 KB (sonic-boom's largest) and at most FLUSH_INTERVAL_MS: one write per many lines under load (a write
   // per line costs more than the rest of a cached read), and no line waits long when it is quiet.
@@ -62,11 +65,13 @@ type YogaLogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** Yoga (and its plugins) log through this, so every line the service writes comes out of pino. */
 export function yogaLogger(logger: Logger): Record<YogaLogLevel, (...args: unknown[]) => void> {
   const child = logger.child({ component: 'yoga' });
-  const forward = (level: YogaLogLevel) => (...args: unknown[]) => {
-    const error = args.find((a): a is Error => a instanceof Error);
-    const text = args.filter((a) => typeof a === 'string').join(' ');
-    // An error's name and message only: a stack or a cause could carry request data.
-    child[level](error ? { err: { type: error.name, message: error.message } } : {}, text || error?.message || 'yoga');
-  };
+  const forward =
+    (level: YogaLogLevel) =>
+    (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = args.filter((a) => typeof a === 'string').join(' ');
+      // An error's name and message only: a stack or a cause could carry request data.
+      child[level](error ? { err: { type: error.name, message: error.message } } : {}, text || error?.message || 'yoga');
+    };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createService, type ServiceOptions } from './server.js';
-import { startSimulator, type Simulator } from './wechat/simulator/server.js';
+import { type Simulator, startSimulator } from './wechat/simulator/server.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     throw error;
   }
   // A developer's terminal gets readable lines; anything else (a pipe, a container, production) gets JSON.
-  const logger = createLogger(config.logLevel, undefined, { pretty: process.stdout.isTTY === true && process.env.NODE_ENV !== 'production' });
+  const logger = createLogger(config.logLevel, undefined, {
+    pretty: process.stdout.isTTY === true && process.env.NODE_ENV !== 'production',
+  });
 
   let simulator: Simulator | undefined;
   let wechat: ServiceOptions['wechat'];
@@ -49,7 +51,10 @@ async function main(): Promise<void> {
   } else if (auth.mode === 'disabled') {
     logger.info({ auth: 'disabled' }, 'Authentication is off (simulator mode without AUTH_JWT_SECRET or AUTH_JWKS_URL)');
   } else {
-    logger.info({ auth: auth.mode, issuer: auth.issuer, audience: auth.audience }, `Callers need a JWT (${auth.mode === 'secret' ? 'HS256' : 'JWKS'})`);
+    logger.info(
+      { auth: auth.mode, issuer: auth.issuer, audience: auth.audience },
+      `Callers need a JWT (${auth.mode === 'secret' ? 'HS256' : 'JWKS'})`,
+    );
   }
 
   const service = createService({

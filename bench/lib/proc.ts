@@ -45,9 +45,7 @@ export const liveChildren = (): number => children.size;
  * a service behind (its SIGINT/SIGTERM handlers and the time budget stop everything otherwise).
  */
 export function spawnNode(pinning: Pinning, core: Core, args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  const [command, argv] = pinning.enabled
-    ? ['taskset', ['-c', String(core), process.execPath, ...args]]
-    : [process.execPath, [...args]];
+  const [command, argv] = pinning.enabled ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, [...args]];
   const child = spawn(command, argv, { cwd, env: { ...env, BENCH_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -142,7 +140,10 @@ export function startServer(options: {
   });
   createInterface({ input: child.stderr! }).on('line', (line) => remember('stderr', line));
   const timer = setTimeout(
-    () => rejectReady(new Error(`${options.name}: no "listening on http://…/graphql" line within ${options.timeoutMs ?? 20_000} ms\n${server.tail()}`)),
+    () =>
+      rejectReady(
+        new Error(`${options.name}: no "listening on http://…/graphql" line within ${options.timeoutMs ?? 20_000} ms\n${server.tail()}`),
+      ),
     options.timeoutMs ?? 20_000,
   );
   void ready.finally(() => clearTimeout(timer)).catch(() => undefined);
@@ -227,7 +228,10 @@ export function httpStatus(url: string, timeoutMs = 1_000): Promise<number | und
 }
 
 /** Polls `url` every `everyMs` until it answers 200; resolves with the time at which it did. */
-export async function waitFor200(url: string, { everyMs = 10, timeoutMs = 20_000, alive }: { everyMs?: number; timeoutMs?: number; alive?: () => boolean } = {}): Promise<number> {
+export async function waitFor200(
+  url: string,
+  { everyMs = 10, timeoutMs = 20_000, alive }: { everyMs?: number; timeoutMs?: number; alive?: () => boolean } = {},
+): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const started = performance.now();

@@ -30,7 +30,10 @@ export function useAuthentication(auth: CheckedAuth): Plugin {
   // (plugin-jwt types keys as strings; jsonwebtoken takes KeyObjects too.)
   const signingKey: GetSigningKeyFunction =
     auth.mode === 'secret'
-      ? ((key) => () => key)(createSecretKey(Buffer.from(auth.secret, 'utf8'))) as unknown as GetSigningKeyFunction
+      ? ((
+          (key) => () =>
+            key
+        )(createSecretKey(Buffer.from(auth.secret, 'utf8'))) as unknown as GetSigningKeyFunction)
       : createRemoteJwksSigningKeyProvider({ jwksUri: auth.jwksUrl, cache: true, rateLimit: true, timeout: 5_000 });
   const jwt = useJWT({
     signingKeyProviders: [signingKey],
@@ -48,10 +51,18 @@ export function useAuthentication(auth: CheckedAuth): Plugin {
   return {
     ...jwt,
     onRequestParse(payload) {
-      return handleMaybePromise(() => jwt.onRequestParse?.(payload), (result) => result, uniform);
+      return handleMaybePromise(
+        () => jwt.onRequestParse?.(payload),
+        (result) => result,
+        uniform,
+      );
     },
     onContextBuilding(payload) {
-      return handleMaybePromise(() => jwt.onContextBuilding?.(payload), (result) => result, uniform);
+      return handleMaybePromise(
+        () => jwt.onContextBuilding?.(payload),
+        (result) => result,
+        uniform,
+      );
     },
   } as Plugin;
 }

@@ -33,7 +33,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const PORT = /:\d*$/;
 const LABEL = /^[a-z0-9-]+$/;
 const NUMERIC_LABEL = /^(\d+|0x[0-9a-f]*)$/;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /**
  * Turns one entry into the exact form WeChat wants (`www.qq.com`): trimmed, lower-case, internationalised
@@ -42,7 +42,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function normalizeDomain(raw: string): DomainCheck {
   // Compatibility forms first (full-width "；", "＠", "／", "：", letters, digits): the checks below then name
   // the real problem, and what passes is what WeChat would read.
-  const input = raw.normalize('NFKC').replace(/[。．｡]/g, '.').trim();
+  const input = raw
+    .normalize('NFKC')
+    .replace(/[。．｡]/g, '.')
+    .trim();
   const fail = (reason: string): DomainCheck => ({ ok: false, reason });
 
   if (input === '') return fail('is empty');

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { ServerDomainsState } from '../wechat/codec.js';
 import type { ChangeAction, UpstreamObserver, WechatClient } from '../wechat/client.js';
+import type { ServerDomainsState } from '../wechat/codec.js';
 import type { ReadCache } from './read-cache.js';
 import type { WriteLock } from './write-lock.js';
 
@@ -106,7 +106,12 @@ export class ServerDomainsService {
   }
 
   /** One change at a time per platform: concurrent mutations queue instead of interleaving. */
-  change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, observe?: UpstreamObserver): Promise<ServerDomainsState> {
+  change(
+    action: ChangeAction,
+    domains: readonly string[],
+    publishTogether: boolean,
+    observe?: UpstreamObserver,
+  ): Promise<ServerDomainsState> {
     return this.#options.writeLock.run(PLATFORM, async () => {
       // Whatever happens at WeChat, reads in flight from before may be stale now.
       this.#generation += 1;

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { type YogaServerOptions, maskError as yogaMaskError } from 'graphql-yoga';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 

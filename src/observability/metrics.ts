@@ -1,6 +1,6 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { UpstreamObserver } from '../wechat/client.js';
 import { CountingHistogram } from './counting-histogram.js';
 

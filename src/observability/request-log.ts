@@ -1,10 +1,10 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { SERVICE_NAME, streamOf } from '../logger.js';
 import type { RequestObserver } from '../domains/service.js';
-import type { ServerDomainsState } from '../wechat/codec.js';
+import { SERVICE_NAME, streamOf } from '../logger.js';
 import type { UpstreamCall } from '../wechat/client.js';
+import type { ServerDomainsState } from '../wechat/codec.js';
 
 /** What one HTTP request did, gathered while it runs and written as one log line at its end. */
 export class RequestRecord {
@@ -40,12 +40,16 @@ const REPLAY = Symbol('wxa.replay');
 type Tagged = Request & { [RECORD]?: RequestRecord; [REPLAY]?: true };
 const records = {
   get: (request: Request) => (request as Tagged)[RECORD],
-  set: (request: Request, record: RequestRecord) => void ((request as Tagged)[RECORD] = record),
+  set: (request: Request, record: RequestRecord) => {
+    (request as Tagged)[RECORD] = record;
+  },
 };
 /** Requests the fast path replays through the full pipeline: their outer request writes the log line. */
 const replays = {
   has: (request: Request) => (request as Tagged)[REPLAY] === true,
-  add: (request: Request) => void ((request as Tagged)[REPLAY] = true),
+  add: (request: Request) => {
+    (request as Tagged)[REPLAY] = true;
+  },
 };
 
 /** The record of a request, for the context factory (undefined outside this plugin). */

@@ -20,9 +20,12 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({ read: context.caller.canRead, write: context.caller.canWrite }),
     // The plugin's own ForbiddenError keeps its code outside `extensions`, where clients look.
     unauthorizedError: (_parent, _context, info) =>
-      new GraphQLError(`Not allowed: ${info.fieldName} needs the scope ${info.parentType.name === 'Mutation' ? 'server-domains:write' : 'server-domains:read'}.`, {
-        extensions: { code: 'FORBIDDEN' },
-      }),
+      new GraphQLError(
+        `Not allowed: ${info.fieldName} needs the scope ${info.parentType.name === 'Mutation' ? 'server-domains:write' : 'server-domains:read'}.`,
+        {
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ),
   },
   errors: {
     // Success types go into the result unions as they are (`ServerDomains`), not wrapped.

@@ -30,6 +30,7 @@ export const WechatErrorInterface = builder.interfaceType(WechatError, {
 });
 
 // The constructors differ; only the instances matter here.
+// biome-ignore lint/suspicious/noExplicitAny: constructor parameters are contravariant; unknown[] would refuse every class.
 type WechatErrorClass = new (...args: any[]) => WechatError;
 
 function wechatErrorType(cls: WechatErrorClass, description: string) {
@@ -65,7 +66,8 @@ builder.objectType(UpstreamUnavailableError, {
   isTypeOf: (value) => value instanceof UpstreamUnavailableError,
   fields: (t) => ({
     mayHaveApplied: t.exposeBoolean('mayHaveApplied', {
-      description: 'True when the request reached WeChat before the fault, so the change may have been made: read the domains again before retrying.',
+      description:
+        'True when the request reached WeChat before the fault, so the change may have been made: read the domains again before retrying.',
     }),
   }),
 });

@@ -1,6 +1,6 @@
-import { MAX_DOMAINS, requireDomains, type CountBounds } from '../domains/normalize.js';
-import type { ServerDomainsState } from '../wechat/codec.js';
+import { type CountBounds, MAX_DOMAINS, requireDomains } from '../domains/normalize.js';
 import type { ChangeAction } from '../wechat/client.js';
+import type { ServerDomainsState } from '../wechat/codec.js';
 import { builder } from './builder.js';
 import { CHANGE_ERRORS, READ_ERRORS } from './errors.js';
 

@@ -124,5 +124,4 @@ interface Exchange {
   readonly observe: UpstreamObserver | undefined;
 }
 
-const describe = (error: unknown) =>
-  error instanceof TransportError ? error.detail : error instanceof Error ? error.name : 'unknown';
+const describe = (error: unknown) => (error instanceof TransportError ? error.detail : error instanceof Error ? error.name : 'unknown');

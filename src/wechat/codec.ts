@@ -25,11 +25,7 @@ export class NotWechatJsonError extends Error {
 
 const SEPARATOR = ';';
 
-export function encodeModifyRequest(
-  action: DomainAction,
-  domains: readonly string[] = [],
-  publishTogether = false,
-): ModifyRequestBody {
+export function encodeModifyRequest(action: DomainAction, domains: readonly string[] = [], publishTogether = false): ModifyRequestBody {
   if (action === 'get') return { action };
   // The normaliser refuses separators; this guards the wire itself, so one entry never becomes two.
   if (domains.some((d) => d.includes(SEPARATOR))) throw new Error('a domain containing ";" reached the WeChat codec');

@@ -106,14 +106,14 @@ export class UpstreamUnavailableError extends AppError {
 /** Errcodes that mean "this token is not (or no longer) good": refresh once, then retry once. */
 export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001]);
 
-const DEFAULT_ACCESS_TOKEN_MESSAGE =
-  "WeChat refused the platform's access token. Check the service's WeChat credentials, then try again.";
+const DEFAULT_ACCESS_TOKEN_MESSAGE = "WeChat refused the platform's access token. Check the service's WeChat credentials, then try again.";
 
 const ACCESS_TOKEN_MESSAGES: Readonly<Record<number, string>> = {
   40001: "WeChat refused the platform's access token, even after a refresh. Check the service's WeChat credentials.",
   40014: "WeChat found the platform's access token invalid, even after a refresh. Check the service's WeChat credentials.",
   42001: "WeChat found the platform's access token expired, even after a refresh. Check the service's token source.",
-  61004: "WeChat refused to issue an access token: this server's IP address is not on the platform's IP whitelist. Add it in the Open Platform console.",
+  61004:
+    "WeChat refused to issue an access token: this server's IP address is not on the platform's IP whitelist. Add it in the Open Platform console.",
   61005: 'WeChat refused to issue an access token: the component_verify_ticket has expired. Provide the latest ticket.',
   61006: 'WeChat refused to issue an access token: the component_verify_ticket is invalid. Provide the latest ticket.',
   61011: 'WeChat refused to issue an access token: the component appid is not a valid third-party platform.',

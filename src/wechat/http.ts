@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 
 /**
  * What went wrong: `not-sent` (the connection was never made, so WeChat never saw the request),
@@ -69,7 +69,7 @@ export class JsonHttp {
   /** `timeoutMs` bounds this call (default: the pool's), e.g. to what remains of a caller's budget. */
   async postJson(path: string, query: Readonly<Record<string, string>>, body: unknown, timeoutMs = this.#timeoutMs): Promise<unknown> {
     const search = new URLSearchParams(query).toString();
-    let response;
+    let response: Dispatcher.ResponseData;
     try {
       response = await this.#pool.request({
         method: 'POST',

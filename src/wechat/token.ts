@@ -88,26 +88,36 @@ export class ComponentTokenProvider implements TokenProvider {
   async #fetch(): Promise<string> {
     const { componentAppId, componentAppSecret, componentVerifyTicket, http, store, logger } = this.#options;
     const started = this.#now();
-    let decoded;
+    let decoded: ReturnType<typeof decodeTokenResponse>;
     try {
-      const json = await http.postJson(COMPONENT_TOKEN_PATH, {}, {
-        component_appid: componentAppId,
-        component_appsecret: componentAppSecret,
-        component_verify_ticket: componentVerifyTicket,
-      });
+      const json = await http.postJson(
+        COMPONENT_TOKEN_PATH,
+        {},
+        {
+          component_appid: componentAppId,
+          component_appsecret: componentAppSecret,
+          component_verify_ticket: componentVerifyTicket,
+        },
+      );
       decoded = decodeTokenResponse(json);
     } catch (error) {
       // Nothing changes on WeChat's side by asking for a token: never "may have applied".
       throw asUnavailable(error, false);
     }
     if (!decoded.ok) {
-      logger.warn({ upstream: { call: 'api_component_token', errcode: decoded.error.errcode } }, 'WeChat refused to issue a component token');
+      logger.warn(
+        { upstream: { call: 'api_component_token', errcode: decoded.error.errcode } },
+        'WeChat refused to issue a component token',
+      );
       throw decoded.error;
     }
     const lifetimeMs = decoded.value.expiresInSeconds * 1000;
     await store.set(componentAppId, { token: decoded.value.token, expiresAt: started + lifetimeMs, lifetimeMs });
     this.#options.onRefresh?.();
-    logger.info({ upstream: { call: 'api_component_token', expiresInSeconds: decoded.value.expiresInSeconds } }, 'component token refreshed');
+    logger.info(
+      { upstream: { call: 'api_component_token', expiresInSeconds: decoded.value.expiresInSeconds } },
+      'component token refreshed',
+    );
     return decoded.value.token;
   }
 }

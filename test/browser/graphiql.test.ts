@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY } from '../../src/graphiql.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`); `npx playwright install` cannot download browsers here. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -34,12 +34,14 @@ function networkHost(url: string): string | null {
 
 /** Monaco renders spaces as U+00A0; the visible lines of one of GraphiQL's editors, as plain text. */
 async function editorText(page: Page, selector: string): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: Monaco's lines are separate elements; only the rendered text has the line breaks.
   return (await page.locator(`${selector} .view-lines`).innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** Waits until the result pane shows a complete JSON answer, and returns it. */
 async function waitForResult(page: Page): Promise<string> {
   await page.waitForFunction(() => {
+    // biome-ignore lint/performance/useDomNodeTextContent: as above, the rendered text keeps Monaco's line breaks.
     const text = (document.querySelector('.result-window .view-lines') as HTMLElement | null)?.innerText ?? '';
     return text.replace(/\u00a0/g, ' ').includes('"__typename"');
   });
@@ -80,9 +82,19 @@ if (!existsSync(CHROMIUM)) {
     });
 
     it('opens with the default query: serverDomains and its error fragments', async () => {
-      await page.waitForFunction(() => document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('serverDomains'));
+      await page.waitForFunction(() =>
+        document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('serverDomains'),
+      );
       const shown = await editorText(page, '.graphiql-query-editor');
-      for (const part of ['query ServerDomains {', 'serverDomains {', '__typename', '... on ServerDomains {', '... on Error {', '... on WechatError {', '... on UpstreamUnavailableError {']) {
+      for (const part of [
+        'query ServerDomains {',
+        'serverDomains {',
+        '__typename',
+        '... on ServerDomains {',
+        '... on Error {',
+        '... on WechatError {',
+        '... on UpstreamUnavailableError {',
+      ]) {
         expect(shown).toContain(part);
       }
       // Monaco renders the lines in view only: what is shown is the start of DEFAULT_QUERY, line for line.
@@ -96,7 +108,9 @@ if (!existsSync(CHROMIUM)) {
       expect(result).toContain('"__typename": "ServerDomains"');
       expect(result).toContain('api.example.com');
       expect(JSON.parse(result)).toEqual({
-        data: { serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'], published: ['api.example.com'], unverified: [] } },
+        data: {
+          serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'], published: ['api.example.com'], unverified: [] },
+        },
       });
     });
 
@@ -106,14 +120,16 @@ if (!existsSync(CHROMIUM)) {
       await headersEditor.click();
       // insertText, not type: key by key, Monaco would add closing quotes and braces of its own.
       await page.keyboard.insertText(JSON.stringify({ Authorization: HEADER_VALUE }));
-      expect(JSON.parse(await editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)'))).toEqual({ Authorization: HEADER_VALUE });
+      expect(JSON.parse(await editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)'))).toEqual({
+        Authorization: HEADER_VALUE,
+      });
 
       const next = page.waitForRequest((request) => new URL(request.url()).pathname === '/graphql');
       await page.keyboard.press('Escape');
       await page.locator('.graphiql-execute-button').click();
       const request = await next;
       expect(request.method()).toBe('POST');
-      expect((await request.allHeaders())['authorization']).toBe(HEADER_VALUE);
+      expect((await request.allHeaders()).authorization).toBe(HEADER_VALUE);
       expect((await request.response())?.status()).toBe(200);
 
       const result = await waitForResult(page);

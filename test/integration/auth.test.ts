@@ -1,8 +1,8 @@
-import { generateKeyPair, exportJWK, SignJWT } from 'jose';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET, unsigned } from '../support/tokens.js';
 
 let stack: Stack;
@@ -13,7 +13,13 @@ const WRITE = 'mutation { addDomains(input: { domains: ["b.example.com"] }) { __
 
 async function send(query: string, authorization?: string) {
   const { status, text } = await stack.post({ query }, authorization === undefined ? {} : { authorization });
-  return { status, body: JSON.parse(text) as { data?: Record<string, { __typename: string }> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status,
+    body: JSON.parse(text) as {
+      data?: Record<string, { __typename: string }> | null;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
 }
 
 describe('authentication (HS256 secret)', () => {
@@ -25,11 +31,21 @@ describe('authentication (HS256 secret)', () => {
     ['a token that cannot be decoded', async () => 'Bearer not.a.jwt'],
     ['an empty bearer', async () => 'Bearer '],
     ['another scheme', async () => `Basic ${Buffer.from('a:b').toString('base64')}`],
-    ['a bad signature', async () => `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, secret: 'another-secret-that-is-also-32-characters' })}`],
+    [
+      'a bad signature',
+      async () =>
+        `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, secret: 'another-secret-that-is-also-32-characters' })}`,
+    ],
     ['alg: none', async () => `Bearer ${unsigned({ scope: 'server-domains:write', iss: auth.issuer, aud: auth.audience, sub: 'x' })}`],
-    ['a wrong issuer', async () => `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, issuer: 'https://evil.example.com' })}`],
+    [
+      'a wrong issuer',
+      async () => `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, issuer: 'https://evil.example.com' })}`,
+    ],
     ['a wrong audience', async () => `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, audience: 'other-api' })}`],
-    ['an expired token', async () => `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, expiresIn: Math.floor(Date.now() / 1000) - 60 })}`],
+    [
+      'an expired token',
+      async () => `Bearer ${await mint({ scope: 'server-domains:write' }, { ...claims, expiresIn: Math.floor(Date.now() / 1000) - 60 })}`,
+    ],
   ])('%s → 401 UNAUTHENTICATED, nothing reaches WeChat', async (_what, header) => {
     stack = await startStack({ auth });
     for (const query of [READ, WRITE]) {
@@ -116,8 +132,11 @@ describe('npm run token', () => {
   it('mints a development token the service accepts, with the scope asked for', async () => {
     const { execFile } = await import('node:child_process');
     const token = await new Promise<string>((resolve, reject) =>
-      execFile('npx', ['tsx', 'scripts/token.ts', '--scope', 'server-domains:read', '--sub', 'dev'], { env: { ...process.env, AUTH_JWT_SECRET: TEST_SECRET } }, (error, stdout) =>
-        error ? reject(error) : resolve(stdout.trim()),
+      execFile(
+        'npx',
+        ['tsx', 'scripts/token.ts', '--scope', 'server-domains:read', '--sub', 'dev'],
+        { env: { ...process.env, AUTH_JWT_SECRET: TEST_SECRET } },
+        (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
       ),
     );
     stack = await startStack({ auth: { mode: 'secret', secret: TEST_SECRET } });

@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 // The package's own export, as a front end imports it (types from dist/client/index.d.ts).
@@ -8,8 +9,7 @@ import {
   ServerDomainsDocument,
   SetDomainsDocument,
 } from 'wxa-server-domains/client';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -9,7 +9,11 @@ const OPS = 'https://ops.example.com';
 const READ = JSON.stringify({ query: '{ serverDomains { __typename } }' });
 
 async function post(origin: string) {
-  const response = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: READ });
+  const response = await fetch(`${stack.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: READ,
+  });
   return { status: response.status, allowed: response.headers.get('access-control-allow-origin'), body: await response.text() };
 }
 
@@ -35,15 +39,18 @@ describe('CORS_ORIGINS', () => {
     expect(fast.at(-1)?.fast).toBe(true);
   });
 
-  it.each([[[ADMIN]], [[ADMIN, OPS]]])('never allows an origin that is not listed (%j; the browser then refuses the answer)', async (origins) => {
-    const EVIL = 'https://evil.example.net';
-    stack = await startStack({ cacheTtlMs: 60_000, corsOrigins: origins });
-    expect((await preflight(EVIL)).headers.get('access-control-allow-origin')).not.toBe(EVIL);
-    await post(EVIL);
-    expect((await post(EVIL)).allowed).not.toBe(EVIL);
-    // With several origins each is echoed to itself; with one, that one is always named.
-    expect((await post(OPS)).allowed).toBe(origins.includes(OPS) ? OPS : ADMIN);
-  });
+  it.each([[[ADMIN]], [[ADMIN, OPS]]])(
+    'never allows an origin that is not listed (%j; the browser then refuses the answer)',
+    async (origins) => {
+      const EVIL = 'https://evil.example.net';
+      stack = await startStack({ cacheTtlMs: 60_000, corsOrigins: origins });
+      expect((await preflight(EVIL)).headers.get('access-control-allow-origin')).not.toBe(EVIL);
+      await post(EVIL);
+      expect((await post(EVIL)).allowed).not.toBe(EVIL);
+      // With several origins each is echoed to itself; with one, that one is always named.
+      expect((await post(OPS)).allowed).toBe(origins.includes(OPS) ? OPS : ADMIN);
+    },
+  );
 
   it('without CORS_ORIGINS, no origin is allowed (same origin only)', async () => {
     stack = await startStack({ cacheTtlMs: 60_000 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
 import { ThreeReadsQuery } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -39,7 +39,11 @@ describe('reads within one request share one upstream get', () => {
     stack = await startStack();
     stack.sim.injectFault({ action: 'get', errcode: 48001 });
     const { data } = await stack.gql(ThreeReadsQuery);
-    expect([data?.a.__typename, data?.b.__typename, data?.c.__typename]).toEqual(['UnknownWechatError', 'UnknownWechatError', 'UnknownWechatError']);
+    expect([data?.a.__typename, data?.b.__typename, data?.c.__typename]).toEqual([
+      'UnknownWechatError',
+      'UnknownWechatError',
+      'UnknownWechatError',
+    ]);
     expect(stack.sim.count('modify', 'get')).toBe(1);
   });
 });

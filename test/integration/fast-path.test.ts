@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
 let stack: Stack;
@@ -10,7 +10,11 @@ const READ = JSON.stringify({ query: 'query Read { serverDomains { __typename ..
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function raw(body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(`${stack.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
 }
 
@@ -81,7 +85,11 @@ describe('the fast path never serves what the full path would not', () => {
     expect(stack.sim.count('modify', 'get')).toBe(2);
     const before = requestLines().length;
     await raw(READ, other); // kept before the refresh, still valid: nothing changed
-    expect(requestLines().slice(before).map((l) => l.fast ?? false)).toEqual([true]);
+    expect(
+      requestLines()
+        .slice(before)
+        .map((l) => l.fast ?? false),
+    ).toEqual([true]);
   });
 
   it('a refresh that finds other domains invalidates what was kept', async () => {
@@ -95,7 +103,11 @@ describe('the fast path never serves what the full path would not', () => {
     const before = requestLines().length;
     const answer = await raw(READ, other);
     expect(JSON.parse(answer.body).data.serverDomains.testing).toEqual(['a.example.com', 'b.example.com']);
-    expect(requestLines().slice(before).map((l) => l.fast ?? false)).toEqual([false]);
+    expect(
+      requestLines()
+        .slice(before)
+        .map((l) => l.fast ?? false),
+    ).toEqual([false]);
   });
 
   it('mutations always take the full path', async () => {

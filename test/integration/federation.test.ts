@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIMULATOR_APPID } from '../../src/wechat/simulator/server.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -38,10 +38,22 @@ describe('the federation subgraph', () => {
     });
     expect(errors).toBeUndefined();
     expect(data._entities).toEqual([
-      { __typename: 'ThirdPartyPlatform', componentAppId: SIMULATOR_APPID, serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] } },
+      {
+        __typename: 'ThirdPartyPlatform',
+        componentAppId: SIMULATOR_APPID,
+        serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] },
+      },
       null,
-      { __typename: 'ThirdPartyPlatform', componentAppId: SIMULATOR_APPID, serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] } },
-      { __typename: 'ThirdPartyPlatform', componentAppId: SIMULATOR_APPID, serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] } },
+      {
+        __typename: 'ThirdPartyPlatform',
+        componentAppId: SIMULATOR_APPID,
+        serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] },
+      },
+      {
+        __typename: 'ThirdPartyPlatform',
+        componentAppId: SIMULATOR_APPID,
+        serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] },
+      },
     ]);
     expect(data.serverDomains.__typename).toBe('ServerDomains');
     expect(stack.sim.count('modify', 'get')).toBe(1);

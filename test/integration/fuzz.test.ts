@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeDomain } from '../../src/domains/normalize.js';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -29,7 +29,9 @@ const entry = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.domain(),
   fc.webUrl(),
-  fc.tuple(fc.domain(), fc.constantFrom(';', ',', '；', ' ', '\n', ':443', '/x', '?q', '#f', '@', '\u0000'), fc.domain()).map((p) => p.join('')),
+  fc
+    .tuple(fc.domain(), fc.constantFrom(';', ',', '；', ' ', '\n', ':443', '/x', '?q', '#f', '@', '\u0000'), fc.domain())
+    .map((p) => p.join('')),
   fc.ipV4(),
   fc.ipV6(),
   fc.constantFrom('例子.中国', 'ＷＷＷ.ＱＱ.ＣＯＭ', 'xn--zz.com', '*.qq.com', 'a.0x1', '-a.com', 'a..b.com', '.', ''),

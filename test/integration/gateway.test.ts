@@ -1,16 +1,16 @@
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATOR_APPID } from '../../src/wechat/simulator/server.js';
 import { createDirectorySubgraph, DIRECTORY_SDL } from '../federation/directory-subgraph.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { mint, TEST_SECRET } from '../support/tokens.js';
 import { ROOT } from '../support/process.js';
+import { type Stack, startStack } from '../support/stack.js';
+import { mint, TEST_SECRET } from '../support/tokens.js';
 
 let stack: Stack;
 let directory: Server;
@@ -29,9 +29,7 @@ beforeAll(async () => {
     credentials: (sim) => ({ mode: 'component', ...sim.credentials }),
   });
   directory = createServer(
-    createDirectorySubgraph([
-      { componentAppId: SIMULATOR_APPID, displayName: 'Simulated platform', ownerTeam: 'mini-programs' },
-    ]),
+    createDirectorySubgraph([{ componentAppId: SIMULATOR_APPID, displayName: 'Simulated platform', ownerTeam: 'mini-programs' }]),
   );
   const directoryUrl = await listen(directory);
   const composed = composeServices([
@@ -104,14 +102,19 @@ describe('through a real federation gateway (Hive Gateway runtime)', () => {
   });
 
   it('returns an error union member', async () => {
-    const { data } = await viaGateway('mutation { setDomains(input: { domains: ["http://x.com"] }) { __typename ... on DomainValidationError { message problems { domain reason } } } }');
+    const { data } = await viaGateway(
+      'mutation { setDomains(input: { domains: ["http://x.com"] }) { __typename ... on DomainValidationError { message problems { domain reason } } } }',
+    );
     expect(data.setDomains.__typename).toBe('DomainValidationError');
     expect(data.setDomains.problems[0].domain).toBe('http://x.com');
   });
 
   it('keeps scopes: a read-only token cannot change anything through the gateway', async () => {
     const before = stack.sim.count('modify', 'add');
-    const { errors } = await viaGateway('mutation { addDomains(input: { domains: ["nope.example.com"] }) { __typename } }', 'server-domains:read');
+    const { errors } = await viaGateway(
+      'mutation { addDomains(input: { domains: ["nope.example.com"] }) { __typename } }',
+      'server-domains:read',
+    );
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(stack.sim.count('modify', 'add')).toBe(before);
   });

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -11,10 +11,22 @@ const parse = (text: string) => JSON.parse(text) as Body;
 
 describe('at most one change per operation', () => {
   it.each([
-    ['two fields', 'mutation { a: addDomains(input: { domains: ["a.example.com"] }) { __typename } b: removeDomains(input: { domains: ["b.example.com"] }) { __typename } }'],
-    ['aliases of one field', 'mutation { a: addDomains(input: { domains: ["a.example.com"] }) { __typename } b: addDomains(input: { domains: ["b.example.com"] }) { __typename } }'],
-    ['a fragment', 'mutation { ...Two } fragment Two on Mutation { a: setDomains(input: { domains: [] }) { __typename } b: setDomains(input: { domains: ["x.example.com"] }) { __typename } }'],
-    ['an inline fragment', 'mutation { addDomains(input: { domains: ["a.example.com"] }) { __typename } ... on Mutation { setDomains(input: { domains: [] }) { __typename } } }'],
+    [
+      'two fields',
+      'mutation { a: addDomains(input: { domains: ["a.example.com"] }) { __typename } b: removeDomains(input: { domains: ["b.example.com"] }) { __typename } }',
+    ],
+    [
+      'aliases of one field',
+      'mutation { a: addDomains(input: { domains: ["a.example.com"] }) { __typename } b: addDomains(input: { domains: ["b.example.com"] }) { __typename } }',
+    ],
+    [
+      'a fragment',
+      'mutation { ...Two } fragment Two on Mutation { a: setDomains(input: { domains: [] }) { __typename } b: setDomains(input: { domains: ["x.example.com"] }) { __typename } }',
+    ],
+    [
+      'an inline fragment',
+      'mutation { addDomains(input: { domains: ["a.example.com"] }) { __typename } ... on Mutation { setDomains(input: { domains: [] }) { __typename } } }',
+    ],
   ])('%s → refused before execution, no upstream call', async (_what, query) => {
     stack = await startStack();
     const { status, text } = await stack.post({ query });
@@ -33,7 +45,8 @@ describe('at most one change per operation', () => {
     await stack.close();
     stack = await startStack({ limits: { maxChangesPerOperation: 2 } });
     const two = await stack.post({
-      query: 'mutation { a: addDomains(input: { domains: ["a.example.com"] }) { __typename } b: removeDomains(input: { domains: ["a.example.com"] }) { __typename } }',
+      query:
+        'mutation { a: addDomains(input: { domains: ["a.example.com"] }) { __typename } b: removeDomains(input: { domains: ["a.example.com"] }) { __typename } }',
     });
     expect(parse(two.text).errors).toBeUndefined();
     expect(stack.sim.count('modify')).toBe(2);
@@ -57,7 +70,7 @@ describe('query bombs are refused before execution', () => {
     expect(stack.sim.calls).toHaveLength(0);
   });
 
-  it('too deep, introspection included; GraphiQL\'s own introspection query passes', async () => {
+  it("too deep, introspection included; GraphiQL's own introspection query passes", async () => {
     stack = await startStack();
     expect(parse((await stack.post({ query: getIntrospectionQuery() })).text).errors).toBeUndefined();
     const nested = `{ __type(name: "Query") { ${'fields { type { ofType { '.repeat(12)} name ${'} } } '.repeat(12)} } }`;

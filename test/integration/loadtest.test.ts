@@ -7,7 +7,11 @@ function runLoadtest(args: string[], timeoutMs: number): Promise<{ code: number 
   return new Promise((resolve, reject) => {
     const env = cleanEnv();
     delete env.LOADTEST_DURATION; // --smoke decides the duration here
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/loadtest.ts', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
 import { AddDomainsMutation, ServerDomainsQuery, ThreeReadsQuery } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
 let stack: Stack;
@@ -104,7 +104,10 @@ describe('structured request logs', () => {
     expect(change).toMatchObject({
       operationName: 'AddDomains',
       operationType: 'mutation',
-      upstream: [{ action: 'add', outcome: -1 }, { action: 'add', outcome: 'ok' }],
+      upstream: [
+        { action: 'add', outcome: -1 },
+        { action: 'add', outcome: 'ok' },
+      ],
     });
     expect(refused).toMatchObject({ status: 401 });
     expect(refused!.caller).toBeUndefined();

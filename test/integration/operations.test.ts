@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
 import { AddDomainsMutation, RemoveDomainsMutation, ServerDomainsQuery, SetDomainsMutation } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());

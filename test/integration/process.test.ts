@@ -11,7 +11,12 @@ describe('bad configuration: exit non-zero at once, one readable line naming the
     [{ WECHAT_COMPONENT_APPID: 'wx123', WECHAT_COMPONENT_VERIFY_TICKET: 'ticket-value' }, 'WECHAT_COMPONENT_APPSECRET'],
     [{ WECHAT_COMPONENT_APPSECRET: 's3cr3t-value', WECHAT_COMPONENT_VERIFY_TICKET: 'ticket-value' }, 'WECHAT_COMPONENT_APPID'],
     [
-      { WECHAT_COMPONENT_ACCESS_TOKEN: 'tok-value', WECHAT_COMPONENT_APPID: 'wx1', WECHAT_COMPONENT_APPSECRET: 's3cr3t-value', WECHAT_COMPONENT_VERIFY_TICKET: 'ticket-value' },
+      {
+        WECHAT_COMPONENT_ACCESS_TOKEN: 'tok-value',
+        WECHAT_COMPONENT_APPID: 'wx1',
+        WECHAT_COMPONENT_APPSECRET: 's3cr3t-value',
+        WECHAT_COMPONENT_VERIFY_TICKET: 'ticket-value',
+      },
       'WECHAT_COMPONENT_ACCESS_TOKEN',
     ],
     [{ WECHAT_API_BASE_URL: 'http://127.0.0.1:9' }, 'WECHAT_API_BASE_URL'],
@@ -30,7 +35,11 @@ describe('bad configuration: exit non-zero at once, one readable line naming the
 
   it('an empty value counts as unset', async () => {
     // WECHAT_API_BASE_URL empty is no base URL: the simulator starts, so the process runs (and is stopped).
-    const running = await startProcess(process.execPath, ['dist/main.js'], { PORT: '0', WECHAT_API_BASE_URL: '', WECHAT_COMPONENT_APPID: ' ' });
+    const running = await startProcess(process.execPath, ['dist/main.js'], {
+      PORT: '0',
+      WECHAT_API_BASE_URL: '',
+      WECHAT_COMPONENT_APPID: ' ',
+    });
     expect(running.output()).toContain('simulator');
     expect(await running.stop()).toBe(0);
   });
@@ -39,14 +48,19 @@ describe('bad configuration: exit non-zero at once, one readable line naming the
 describe('`npm start` with no configuration', () => {
   it('serves the embedded simulator, says so in one line, and stops cleanly on SIGTERM', async () => {
     const running = await startProcess('npm', ['start', '--silent'], { PORT: '0' }, 120_000);
-    const simulatorLines = running.output().split('\n').filter((l) => /embedded WeChat simulator/.test(l));
+    const simulatorLines = running
+      .output()
+      .split('\n')
+      .filter((l) => /embedded WeChat simulator/.test(l));
     expect(simulatorLines).toHaveLength(1);
     const health = await fetch(`${running.url}/health`);
     expect(health.status).toBe(200);
     const response = await fetch(`${running.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { addDomains(input: { domains: ["new.example.com"] }) { __typename ... on ServerDomains { testing } } }' }),
+      body: JSON.stringify({
+        query: 'mutation { addDomains(input: { domains: ["new.example.com"] }) { __typename ... on ServerDomains { testing } } }',
+      }),
     });
     const { data } = (await response.json()) as { data: { addDomains: { __typename: string; testing: string[] } } };
     expect(data.addDomains.__typename).toBe('ServerDomains');
@@ -82,7 +96,10 @@ describe('live mode and authentication settings', () => {
 
   it('AUTH_DISABLED=true starts live mode with a loud warning', async () => {
     const running = await startProcess(process.execPath, ['dist/main.js'], { PORT: '0', ...live, AUTH_DISABLED: 'true' });
-    const warning = running.output().split('\n').find((l) => l.includes('AUTH_DISABLED=true'));
+    const warning = running
+      .output()
+      .split('\n')
+      .find((l) => l.includes('AUTH_DISABLED=true'));
     expect(warning).toBeDefined();
     expect(JSON.parse(warning!).level).toBe(40);
     expect(await running.stop()).toBe(0);
@@ -135,7 +152,10 @@ describe('production logs', () => {
     await post(JSON.stringify({ query: '{ nope }' }));
     await fetch(`${running.url}/ready`);
     expect(await running.stop()).toBe(0);
-    const lines = running.output().split('\n').filter((l) => l.trim() !== '');
+    const lines = running
+      .output()
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(lines.some((l) => JSON.parse(l).msg === 'request')).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -75,7 +75,8 @@ describe('reads become a bounded trickle of upstream calls', () => {
 describe('when the TTL runs out under load, readers do not all stall behind the refresh', () => {
   /** A change made outside this service, as in WeChat's console. */
   const changeInConsole = (domain: string) => stack.sim.platform.handle({ action: 'add', wxa_server_domain: domain }, Date.now());
-  const testing = (result: Awaited<ReturnType<typeof read>>) => (result?.__typename === 'ServerDomains' ? result.testing : result?.__typename);
+  const testing = (result: Awaited<ReturnType<typeof read>>) =>
+    result?.__typename === 'ServerDomains' ? result.testing : result?.__typename;
 
   it('the read that starts a refresh waits for the new state; reads arriving during it get the last one at once', async () => {
     stack = await startStack({ cacheTtlMs: 400, timeoutMs: 3000, simulator: { platform: { testing: ['a.example.com'] } } });

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createService } from '../../src/server.js';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
-import { startStack, type Stack } from '../support/stack.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack | undefined;
 const cleanups: (() => Promise<unknown>)[] = [];

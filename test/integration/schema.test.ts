@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { type GraphQLObjectType, type GraphQLUnionType, validateSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 
-const members = (name: string) => (schema.getType(name) as GraphQLUnionType).getTypes().map((t) => t.name).sort();
+const members = (name: string) =>
+  (schema.getType(name) as GraphQLUnionType)
+    .getTypes()
+    .map((t) => t.name)
+    .sort();
 
 const ALL_ERRORS = [
   'AccessTokenError',
@@ -39,7 +43,12 @@ describe('the built schema', () => {
     const wechat = ALL_ERRORS.filter((n) => !['DomainValidationError', 'UpstreamUnavailableError'].includes(n));
     for (const name of wechat) {
       const type = schema.getType(name) as GraphQLObjectType;
-      expect(type.getInterfaces().map((i) => i.name).sort()).toEqual(['Error', 'WechatError']);
+      expect(
+        type
+          .getInterfaces()
+          .map((i) => i.name)
+          .sort(),
+      ).toEqual(['Error', 'WechatError']);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -25,11 +25,7 @@ describe('secrets never leave the service', () => {
     await send('{ not json');
     await send({ query: '{ nope }' });
 
-    const secrets = [
-      stack.sim.credentials.componentAppSecret,
-      stack.sim.credentials.componentVerifyTicket,
-      ...stack.sim.issuedTokens,
-    ];
+    const secrets = [stack.sim.credentials.componentAppSecret, stack.sim.credentials.componentVerifyTicket, ...stack.sim.issuedTokens];
     expect(stack.sim.issuedTokens.length).toBeGreaterThanOrEqual(3);
     const everything = [...bodies, ...stack.logLines];
     expect(stack.logLines.length).toBeGreaterThan(5);

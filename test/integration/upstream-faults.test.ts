@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
-import { AddDomainsMutation, ServerDomainsQuery, messageOf } from '../support/operations.js';
 import type { Fault } from '../../src/wechat/simulator/server.js';
+import { AddDomainsMutation, messageOf, ServerDomainsQuery } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../support/stack.js';
-import { AddDomainsMutation, ServerDomainsQuery, SetDomainsMutation, messageOf } from '../support/operations.js';
+import { AddDomainsMutation, messageOf, ServerDomainsQuery, SetDomainsMutation } from '../support/operations.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -24,7 +24,11 @@ describe('every WeChat errcode comes back as its union member', () => {
     expect(errors).toBeUndefined();
     const result = data?.addDomains;
     expect(result?.__typename).toBe(typename);
-    if (result?.__typename === 'ServerDomains' || result?.__typename === 'DomainValidationError' || result?.__typename === 'UpstreamUnavailableError') {
+    if (
+      result?.__typename === 'ServerDomains' ||
+      result?.__typename === 'DomainValidationError' ||
+      result?.__typename === 'UpstreamUnavailableError'
+    ) {
       throw new Error(`unexpected ${result.__typename}`);
     }
     expect(result).toMatchObject({ errcode, errmsg: `scripted errmsg ${errcode}` });

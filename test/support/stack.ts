@@ -1,13 +1,13 @@
+import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type ExecutionResult } from 'graphql';
-import { createLogger } from '../../src/logger.js';
+import { type ExecutionResult, print } from 'graphql';
 import type { AuthSettings, Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { createService, type LiveCredentials, type Service } from '../../src/server.js';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/wechat/simulator/server.js';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/wechat/simulator/server.js';
 
 export interface StackOptions {
   readonly simulator?: SimulatorOptions;
@@ -43,7 +43,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
-      logLines.push(...String(chunk).split('\n').filter((l) => l !== ''));
+      logLines.push(
+        ...String(chunk)
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       done();
     },
   });

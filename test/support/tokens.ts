@@ -7,7 +7,10 @@ export function mint(
   claims: Record<string, unknown>,
   options: { secret?: string; expiresIn?: string | number; issuer?: string; audience?: string } = {},
 ): Promise<string> {
-  let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setSubject(String(claims.sub ?? 'tester'));
+  let jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setSubject(String(claims.sub ?? 'tester'));
   jwt = jwt.setExpirationTime(options.expiresIn ?? '5m');
   if (options.issuer) jwt = jwt.setIssuer(options.issuer);
   if (options.audience) jwt = jwt.setAudience(options.audience);

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  NotWechatJsonError,
   decodeModifyResponse,
   decodeTokenResponse,
   encodeModifyRequest,
+  NotWechatJsonError,
   splitDomains,
 } from '../../src/wechat/codec.js';
 import {
   AccessTokenError,
+  type DomainAction,
   DomainCountLimitError,
   InvalidActionError,
   InvalidDomainError,
@@ -17,7 +18,6 @@ import {
   SystemBusyError,
   UnknownWechatError,
   WechatError,
-  type DomainAction,
 } from '../../src/wechat/errors.js';
 
 describe('encodeModifyRequest', () => {
@@ -247,17 +247,14 @@ describe('decodeTokenResponse', () => {
     });
   });
 
-  it.each([61004, 61005, 61006, 61011, 40125, 41004, 45009, 47001, -1, 99999])(
-    'turns errcode %i into an AccessTokenError',
-    (errcode) => {
-      const decoded = decodeTokenResponse({ errcode, errmsg: 'refused' });
-      expect(decoded.ok).toBe(false);
-      if (decoded.ok) return;
-      expect(decoded.error).toBeInstanceOf(AccessTokenError);
-      expect(decoded.error.errcode).toBe(errcode);
-      expect(decoded.error.errmsg).toBe('refused');
-    },
-  );
+  it.each([61004, 61005, 61006, 61011, 40125, 41004, 45009, 47001, -1, 99999])('turns errcode %i into an AccessTokenError', (errcode) => {
+    const decoded = decodeTokenResponse({ errcode, errmsg: 'refused' });
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) return;
+    expect(decoded.error).toBeInstanceOf(AccessTokenError);
+    expect(decoded.error.errcode).toBe(errcode);
+    expect(decoded.error.errmsg).toBe('refused');
+  });
 
   it('explains a known token errcode (61005: ticket expired)', () => {
     const decoded = decodeTokenResponse({ errcode: 61005, errmsg: 'component verify ticket expired' });
@@ -302,9 +299,7 @@ describe('round trip', () => {
   });
 
   it('splitDomains undoes a ";" join of any non-empty, already trimmed pieces without ";"', () => {
-    const piece = fc
-      .string({ minLength: 1, maxLength: 20 })
-      .filter((s) => !s.includes(';') && s.trim() === s && s !== '');
+    const piece = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !s.includes(';') && s.trim() === s && s !== '');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
         expect(splitDomains(pieces.join(';'))).toEqual(pieces);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOMAINS, normalizeDomain, normalizeDomains, requireDomains, type CountBounds } from '../../src/domains/normalize.js';
+import { type CountBounds, MAX_DOMAINS, normalizeDomain, normalizeDomains, requireDomains } from '../../src/domains/normalize.js';
 import { AppError, DomainValidationError } from '../../src/errors.js';
 
 /** Bounds the service uses: add/remove need at least one domain, set may clear the list. */
@@ -182,11 +182,7 @@ describe('normalizeDomains / requireDomains: lists', () => {
     expect(error.problems[0]!.reason).toMatch(/characters other than letters, digits and hyphens/);
     expect(error.problems[1]!.reason).toMatch(/is empty/);
     expect(error.problems[2]!.reason).toMatch(/scheme/);
-    expect(error.problems.map((p) => p.reason)).toEqual([
-      reasonFor(' my_api.qq.com '),
-      reasonFor(''),
-      reasonFor('https://x.com'),
-    ]);
+    expect(error.problems.map((p) => p.reason)).toEqual([reasonFor(' my_api.qq.com '), reasonFor(''), reasonFor('https://x.com')]);
   });
 
   it('reports each problem even when the same bad entry appears twice', () => {
@@ -284,7 +280,7 @@ const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const UPPER = LOWER.toUpperCase();
 const DIGITS = '0123456789';
 const alnum = fc.constantFrom(...(LOWER + UPPER + DIGITS));
-const alnumHyphen = fc.constantFrom(...(LOWER + UPPER + DIGITS + '-'));
+const alnumHyphen = fc.constantFrom(...`${LOWER + UPPER + DIGITS}-`);
 const letter = fc.constantFrom(...(LOWER + UPPER));
 
 /** A DNS label: 1..63 letters, digits and hyphens, not starting or ending with a hyphen, never an `xn--` A-label. */

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import {
   AccessTokenError,
+  type DomainAction,
   DomainCountLimitError,
   InvalidActionError,
   InvalidDomainError,
   MonthlyQuotaExceededError,
   PlatformNotReleasedError,
+  parseInvalidDomainReasons,
   SystemBusyError,
   TOKEN_ERRCODES,
   UnknownWechatError,
   UpstreamUnavailableError,
   WechatError,
-  parseInvalidDomainReasons,
   wechatErrorFor,
-  type DomainAction,
 } from '../../src/wechat/errors.js';
 
 const CHANGE_ACTIONS: readonly DomainAction[] = ['add', 'delete', 'set'];

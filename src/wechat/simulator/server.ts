@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { once } from 'node:events';
 import { type PlatformSettings, SimulatedPlatform, type WireAnswer } from './platform.js';
 
 /** The platform id the simulator plays, named in the README. */
@@ -191,7 +191,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const route = async () => {
       if (url.pathname.startsWith('/__simulator/')) return handleAdmin(req, res, url.pathname.slice('/__simulator/'.length));
       if (req.method === 'POST' && url.pathname === '/cgi-bin/component/api_component_token') return handleWechat(req, res, url, 'token');
-      if (req.method === 'POST' && url.pathname === '/cgi-bin/component/modify_wxa_server_domain') return handleWechat(req, res, url, 'modify');
+      if (req.method === 'POST' && url.pathname === '/cgi-bin/component/modify_wxa_server_domain')
+        return handleWechat(req, res, url, 'modify');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
     route().catch(() => {

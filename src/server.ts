@@ -6,9 +6,7 @@ import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
 import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS } from './config.js';
 import { type Context, createContextFactory } from './context.js';
-import { MemoryReadCache, type ReadCache } from './domains/read-cache.js';
 import { ServerDomainsService } from './domains/service.js';
-import { MemoryWriteLock, type WriteLock } from './domains/write-lock.js';
 import { useFastPath } from './fast-path/plugin.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
@@ -19,10 +17,12 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { useRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
+import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
+import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
+import { MemoryWriteLock, type WriteLock } from './stores/write-lock.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
-import { MemoryTokenStore, type TokenStore } from './wechat/token-store.js';
 
 export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
 

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
+import type { ReadCache } from '../stores/read-cache.js';
+import type { WriteLock } from '../stores/write-lock.js';
 import type { ChangeAction, UpstreamObserver, WechatClient } from '../wechat/client.js';
-import type { ServerDomainsState } from '../wechat/codec.js';
-import type { ReadCache } from './read-cache.js';
-import type { WriteLock } from './write-lock.js';
+import { type ServerDomainsState, sameState } from './state.js';
 
 /** The key of this service's one platform, for the loader, the cache and the lock. */
 const PLATFORM = 'platform';
@@ -132,15 +132,6 @@ export class ServerDomainsService {
       return state;
     });
   }
-}
-
-function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.length === b.length && a.every((domain, i) => domain === b[i]);
-}
-
-function sameState(a: ServerDomainsState, b: ServerDomainsState): boolean {
-  return sameList(a.testing, b.testing) && sameList(a.published, b.published) && sameList(a.unverified, b.unverified);
 }
 
 /** What a request's log line (and the fast path) learn of its reads and upstream calls. */

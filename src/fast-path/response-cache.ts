@@ -1,4 +1,4 @@
-import type { ServerDomainsState } from '../wechat/codec.js';
+import type { ServerDomainsState } from '../domains/state.js';
 
 /**
  * Finished responses of read-only operations, by request (Accept header, body text and the caller's

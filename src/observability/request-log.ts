@@ -2,9 +2,9 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { RequestObserver } from '../domains/service.js';
+import type { ServerDomainsState } from '../domains/state.js';
 import { SERVICE_NAME, streamOf } from '../logger.js';
 import type { UpstreamCall } from '../wechat/client.js';
-import type { ServerDomainsState } from '../wechat/codec.js';
 
 /** What one HTTP request did, gathered while it runs and written as one log line at its end. */
 export class RequestRecord {

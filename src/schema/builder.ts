@@ -32,3 +32,7 @@ export const builder = new SchemaBuilder<{
     directResult: true,
   },
 });
+
+// The root types, declared once; each schema module adds its own fields (builder.queryField / mutationField).
+builder.queryType({});
+builder.mutationType({});

@@ -1,6 +1,5 @@
-import { type CountBounds, MAX_DOMAINS, requireDomains } from '../domains/normalize.js';
-import type { ChangeAction } from '../wechat/client.js';
-import type { ServerDomainsState } from '../wechat/codec.js';
+import { MAX_DOMAINS, requireDomains } from '../domains/normalize.js';
+import type { ServerDomainsState } from '../domains/state.js';
 import { builder } from './builder.js';
 import { CHANGE_ERRORS, READ_ERRORS } from './errors.js';
 
@@ -18,74 +17,79 @@ export const ServerDomains = builder.objectRef<ServerDomainsState>('ServerDomain
   }),
 });
 
-function domainsInput(name: string, description: string) {
-  return builder.inputType(name, {
-    description,
-    fields: (t) => ({
-      domains: t.stringList({
-        required: true,
-        description: 'Host names only (www.qq.com): no scheme, path or port. Trimmed, lower-cased, de-duplicated; IDNs become punycode.',
-      }),
-      publishTogether: t.boolean({
-        required: false,
-        defaultValue: false,
-        description: 'false: change the testing value only. true: change testing and published (is_modify_published_together).',
-      }),
-    }),
-  });
-}
+/** Descriptions the three change inputs share (each input is its own type, so each can grow on its own). */
+const DOMAINS_DESCRIPTION =
+  'Host names only (www.qq.com): no scheme, path or port. Trimmed, lower-cased, de-duplicated; IDNs become punycode.';
+const PUBLISH_TOGETHER_DESCRIPTION =
+  'false: change the testing value only. true: change testing and published (is_modify_published_together).';
 
-const changes: ReadonlyArray<{ field: string; input: string; action: ChangeAction; bounds: CountBounds; description: string }> = [
-  {
-    field: 'addDomains',
-    input: 'AddDomainsInput',
-    action: 'add',
-    bounds: { min: 1, max: MAX_DOMAINS },
-    description: 'Adds domains (1 to 1000). Spends one of the 50 changes a month.',
-  },
-  {
-    field: 'removeDomains',
-    input: 'RemoveDomainsInput',
-    action: 'delete',
-    bounds: { min: 1, max: MAX_DOMAINS },
-    description: 'Removes domains (1 to 1000); removing one that is not there succeeds. Spends one of the 50 changes a month.',
-  },
-  {
-    field: 'setDomains',
-    input: 'SetDomainsInput',
-    action: 'set',
-    bounds: { min: 0, max: MAX_DOMAINS },
-    description: 'Replaces the list (0 to 1000 domains; none clears it). Spends one of the 50 changes a month.',
-  },
-];
+builder.queryField('serverDomains', (t) =>
+  t.field({
+    type: ServerDomains,
+    description: "The platform's server domains. Any number of selections in one operation make one WeChat call.",
+    authScopes: { read: true },
+    errors: { types: READ_ERRORS },
+    resolve: (_root, _args, ctx) => ctx.serverDomains.read(),
+  }),
+);
 
-builder.queryType({
+const AddDomainsInput = builder.inputType('AddDomainsInput', {
+  description: 'Input of addDomains.',
   fields: (t) => ({
-    serverDomains: t.field({
-      type: ServerDomains,
-      description: "The platform's server domains. Any number of selections in one operation make one WeChat call.",
-      authScopes: { read: true },
-      errors: { types: READ_ERRORS },
-      resolve: (_root, _args, ctx) => ctx.serverDomains.read(),
-    }),
+    domains: t.stringList({ required: true, description: DOMAINS_DESCRIPTION }),
+    publishTogether: t.boolean({ required: false, defaultValue: false, description: PUBLISH_TOGETHER_DESCRIPTION }),
   }),
 });
 
-builder.mutationType({
-  fields: (t) =>
-    Object.fromEntries(
-      changes.map(({ field, input, action, bounds, description }) => [
-        field,
-        t.field({
-          type: ServerDomains,
-          description,
-          args: { input: t.arg({ type: domainsInput(input, `Input of ${field}.`), required: true }) },
-          authScopes: { write: true },
-          errors: { types: CHANGE_ERRORS },
-          resolve: (_root, { input: { domains, publishTogether } }, ctx) =>
-            // Normalised and validated before anything reaches WeChat; a client may send an explicit null.
-            ctx.serverDomains.change(action, requireDomains(domains, bounds), publishTogether ?? false),
-        }),
-      ]),
-    ),
+builder.mutationField('addDomains', (t) =>
+  t.field({
+    type: ServerDomains,
+    description: 'Adds domains (1 to 1000). Spends one of the 50 changes a month.',
+    args: { input: t.arg({ type: AddDomainsInput, required: true }) },
+    authScopes: { write: true },
+    errors: { types: CHANGE_ERRORS },
+    // Normalised and validated before anything reaches WeChat; a client may send an explicit null.
+    resolve: (_root, { input }, ctx) =>
+      ctx.serverDomains.change('add', requireDomains(input.domains, { min: 1, max: MAX_DOMAINS }), input.publishTogether ?? false),
+  }),
+);
+
+const RemoveDomainsInput = builder.inputType('RemoveDomainsInput', {
+  description: 'Input of removeDomains.',
+  fields: (t) => ({
+    domains: t.stringList({ required: true, description: DOMAINS_DESCRIPTION }),
+    publishTogether: t.boolean({ required: false, defaultValue: false, description: PUBLISH_TOGETHER_DESCRIPTION }),
+  }),
 });
+
+builder.mutationField('removeDomains', (t) =>
+  t.field({
+    type: ServerDomains,
+    description: 'Removes domains (1 to 1000); removing one that is not there succeeds. Spends one of the 50 changes a month.',
+    args: { input: t.arg({ type: RemoveDomainsInput, required: true }) },
+    authScopes: { write: true },
+    errors: { types: CHANGE_ERRORS },
+    resolve: (_root, { input }, ctx) =>
+      ctx.serverDomains.change('delete', requireDomains(input.domains, { min: 1, max: MAX_DOMAINS }), input.publishTogether ?? false),
+  }),
+);
+
+const SetDomainsInput = builder.inputType('SetDomainsInput', {
+  description: 'Input of setDomains.',
+  fields: (t) => ({
+    domains: t.stringList({ required: true, description: DOMAINS_DESCRIPTION }),
+    publishTogether: t.boolean({ required: false, defaultValue: false, description: PUBLISH_TOGETHER_DESCRIPTION }),
+  }),
+});
+
+builder.mutationField('setDomains', (t) =>
+  t.field({
+    type: ServerDomains,
+    description: 'Replaces the list (0 to 1000 domains; none clears it). Spends one of the 50 changes a month.',
+    args: { input: t.arg({ type: SetDomainsInput, required: true }) },
+    authScopes: { write: true },
+    errors: { types: CHANGE_ERRORS },
+    resolve: (_root, { input }, ctx) =>
+      ctx.serverDomains.change('set', requireDomains(input.domains, { min: 0, max: MAX_DOMAINS }), input.publishTogether ?? false),
+  }),
+);

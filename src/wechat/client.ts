@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
-import { type Decoded, decodeModifyResponse, encodeModifyRequest, type ServerDomainsState } from './codec.js';
+import type { ServerDomainsState } from '../domains/state.js';
+import { type Decoded, decodeModifyResponse, encodeModifyRequest } from './codec.js';
 import { type DomainAction, TOKEN_ERRCODES } from './errors.js';
 import { type JsonHttp, TransportError } from './http.js';
 import { backoffMs, isRetryable, MAX_RETRIES } from './retry.js';

@@ -1,13 +1,5 @@
+import type { ServerDomainsState } from '../domains/state.js';
 import { AccessTokenError, type DomainAction, type WechatError, wechatErrorFor } from './errors.js';
-
-/** The platform's server domains as WeChat reports them. */
-export interface ServerDomainsState {
-  readonly testing: readonly string[];
-  /** Null when the platform has never been published (WeChat omits the field). */
-  readonly published: readonly string[] | null;
-  /** Domains that have not passed WeChat's verification (`invalid_wxa_server_domain`). */
-  readonly unverified: readonly string[];
-}
 
 /** The body of modify_wxa_server_domain. */
 export interface ModifyRequestBody {

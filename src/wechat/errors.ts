@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 /** The four actions of modify_wxa_server_domain. */
 export type DomainAction = 'get' | 'add' | 'delete' | 'set';
 
-/** Base of the errors that carry WeChat's own errcode and errmsg (the GraphQL interface `WechatError`). */
+/** Base of the errors that carry WeChat's own errcode and errmsg. */
 export class WechatError extends AppError {
   override name = 'WechatError';
 
@@ -28,7 +28,7 @@ export class PlatformNotReleasedError extends WechatError {
   constructor(errmsg: string) {
     super(
       'The third-party platform has not been published yet, so only its testing server domains can change. ' +
-        'Publish the platform first, or send publishTogether: false.',
+        'Publish the platform first, or change the testing domains only.',
       61028,
       errmsg,
     );
@@ -137,8 +137,8 @@ const CHANGE_ERRORS: ReadonlyMap<number, WechatErrorFactory> = new Map<number, W
 ]);
 
 /**
- * The typed error for a non-zero errcode of modify_wxa_server_domain. A `get` has only the members its
- * GraphQL union lists: any other errcode there becomes UnknownWechatError, keeping errcode and errmsg.
+ * The typed error for a non-zero errcode of modify_wxa_server_domain. A `get` can fail only with -1 (busy)
+ * or a token error: any other errcode there becomes UnknownWechatError, keeping errcode and errmsg.
  */
 export function wechatErrorFor(action: DomainAction, errcode: number, errmsg: string): WechatError {
   if (TOKEN_ERRCODES.has(errcode)) return new AccessTokenError(errcode, errmsg);

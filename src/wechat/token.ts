@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import type { TokenStore } from '../stores/token-store.js';
 import { decodeTokenResponse } from './codec.js';
 import type { JsonHttp } from './http.js';
-import type { TokenStore } from './token-store.js';
 import { asUnavailable } from './unavailable.js';
 
 export const COMPONENT_TOKEN_PATH = '/cgi-bin/component/api_component_token';

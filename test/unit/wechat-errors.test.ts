@@ -120,7 +120,9 @@ describe('messages', () => {
 
   it('says what to do', () => {
     expect(new SystemBusyError('').message).toMatch(/try again/i);
-    expect(new PlatformNotReleasedError('').message).toMatch(/publishTogether: false/);
+    expect(new PlatformNotReleasedError('').message).toMatch(/testing domains only/);
+    // WeChat's errors speak of WeChat, not of this API's inputs.
+    expect(new PlatformNotReleasedError('').message).not.toMatch(/publishTogether/);
     expect(new DomainCountLimitError('').message).toMatch(/Remove some domains/);
     expect(new MonthlyQuotaExceededError('').message).toMatch(/50/);
     expect(new MonthlyQuotaExceededError('').message).toMatch(/next month/);

@@ -1,4 +1,4 @@
-import type { ServerDomainsState } from '../wechat/codec.js';
+import type { ServerDomainsState } from '../domains/state.js';
 
 /**
  * Where a platform's last known server domains are kept between requests. In memory by default;

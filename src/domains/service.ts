@@ -139,6 +139,11 @@ export interface RequestObserver {
   readonly upstream?: UpstreamObserver;
   /** A read's outcome: the state it returned, or undefined when it failed. */
   readonly read?: (state: ServerDomainsState | undefined) => void;
+  /**
+   * The answer depends on something other than the domain state (the change journal, the month's count,
+   * WeChat's daily quota): it must never be kept and served again (the fast path's answers included).
+   */
+  readonly volatile?: () => void;
 }
 
 export class RequestServerDomains {

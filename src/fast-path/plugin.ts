@@ -84,6 +84,7 @@ export function useFastPath(options: FastPathOptions): Plugin {
             contentType !== null &&
             record?.operationType === 'query' &&
             !record.readFailed &&
+            !record.volatile &&
             record.states.length <= 1;
           if (!reusable) return endResponse(response);
           const text = await response.text();

@@ -16,6 +16,8 @@ export class RequestRecord {
   /** The states its reads returned, and whether any read failed (the fast path keeps only clean reads). */
   readonly states: ServerDomainsState[] = [];
   readFailed = false;
+  /** Its answer depends on more than the domain state (see RequestObserver.volatile): never kept. */
+  volatile = false;
   /** Answered from the fast path's response cache. */
   fast = false;
   #observe: RequestObserver | undefined;
@@ -27,6 +29,9 @@ export class RequestRecord {
       read: (state) => {
         if (!state) this.readFailed = true;
         else if (!this.states.includes(state)) this.states.push(state);
+      },
+      volatile: () => {
+        this.volatile = true;
       },
     };
     return this.#observe;

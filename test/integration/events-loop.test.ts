@@ -7,7 +7,25 @@ import { PushForge, send } from '../support/pushes.js';
 import { type Stack, type StackOptions, startStack } from '../support/stack.js';
 
 let stack: Stack;
-afterEach(() => stack?.close());
+/** Every response body the tests read: none may hold a secret. */
+let seen: string[] = [];
+afterEach(async () => {
+  if (!stack) return;
+  try {
+    const { sim } = stack;
+    const secrets = [
+      sim.credentials.componentAppSecret,
+      sim.events.token,
+      sim.events.encodingAesKey,
+      ...sim.issuedTickets.map((t) => t.ticket),
+      ...sim.issuedTokens,
+    ];
+    for (const text of [...seen, ...stack.logLines]) for (const secret of secrets) expect(text, 'a secret leaked').not.toContain(secret);
+  } finally {
+    seen = [];
+    await stack.close();
+  }
+});
 
 const HOUR = 3_600_000;
 const noSeed = (options: StackOptions = {}) =>
@@ -18,9 +36,20 @@ const noSeed = (options: StackOptions = {}) =>
   });
 const ready = async () => {
   const response = await fetch(`${stack.url}/ready`);
-  return { status: response.status, text: await response.text() };
+  const text = await response.text();
+  seen.push(text);
+  return { status: response.status, text };
 };
-const metrics = async () => (await fetch(`${stack.url}/metrics`)).text();
+const metrics = async () => {
+  const text = await (await fetch(`${stack.url}/metrics`)).text();
+  seen.push(text);
+  return text;
+};
+const read = async () => {
+  const result = await stack.gql(ServerDomainsQuery);
+  seen.push(JSON.stringify(result));
+  return result;
+};
 const tokenCallTickets = () =>
   stack.sim.calls.filter((c) => c.kind === 'token').map((c) => (c.body as Record<string, string>).component_verify_ticket);
 
@@ -38,7 +67,7 @@ describe('before the first ticket', () => {
 
   it('GraphQL answers AccessTokenError (61006, a message saying why), without calling WeChat', async () => {
     stack = await noSeed();
-    const { data } = await stack.gql(ServerDomainsQuery);
+    const { data } = await read();
     expect(data?.serverDomains).toMatchObject({ __typename: 'AccessTokenError', errcode: 61006 });
     expect(data?.serverDomains.__typename === 'AccessTokenError' && data.serverDomains.message).toMatch(/no component_verify_ticket yet/);
     expect(stack.sim.calls).toEqual([]);
@@ -53,16 +82,16 @@ describe('before the first ticket', () => {
       lifetimeMs: 2 * HOUR,
     });
     expect((await ready()).status).toBe(200);
-    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    expect((await read()).data?.serverDomains.__typename).toBe('ServerDomains');
     expect(stack.sim.count('token')).toBe(0);
   });
 
   it('a seed ticket is used until a push arrives; then the pushed one', async () => {
     stack = await startStack({ events: true, clock: 'simulator' });
-    await stack.gql(ServerDomainsQuery);
+    await read();
     await stack.sim.pushTo(stack.eventsUrl);
     stack.sim.advanceClock(3 * HOUR);
-    await stack.gql(ServerDomainsQuery);
+    await read();
     expect(tokenCallTickets()).toEqual([stack.sim.credentials.componentVerifyTicket, stack.sim.issuedTickets.at(-1)!.ticket]);
   });
 });
@@ -74,7 +103,7 @@ describe('the service keeps working past 12 hours on pushed tickets', () => {
     await stack.sim.pushTo(stack.eventsUrl);
     const first = stack.sim.issuedTickets.at(-1)!;
     for (let hour = 0; hour < 36; hour += 3) {
-      const { data } = await stack.gql(ServerDomainsQuery);
+      const { data } = await read();
       expect(data?.serverDomains.__typename, `at hour ${hour}`).toBe('ServerDomains');
       stack.sim.advanceClock(3 * HOUR);
       expect(await stack.sim.pushTicket()).toMatchObject({ status: 200, answer: 'success' });
@@ -94,9 +123,9 @@ describe('the service keeps working past 12 hours on pushed tickets', () => {
 
   it('the control: without pushes, 12 hours after its ticket the service can get no token (61005)', async () => {
     stack = await startStack({ clock: 'simulator' });
-    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    expect((await read()).data?.serverDomains.__typename).toBe('ServerDomains');
     stack.sim.advanceClock(12 * HOUR);
-    const { data } = await stack.gql(ServerDomainsQuery);
+    const { data } = await read();
     expect(data?.serverDomains).toMatchObject({ __typename: 'AccessTokenError', errcode: 61005 });
   });
 });
@@ -155,7 +184,7 @@ describe('the simulator as WeChat’s pusher', () => {
     expect((await admin('event-target', { url: 'not a url' })).status).toBe(400);
     // Pushed tickets are what the service uses, 13 simulated hours later.
     await admin('push');
-    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    expect((await read()).data?.serverDomains.__typename).toBe('ServerDomains');
     expect((await admin('event-target', { url: null })).status).toBe(200);
     expect((await admin('push')).status).toBe(409);
   });

@@ -14,6 +14,9 @@ beforeEach(() => {
   file = join(dir, 'component_access_token');
 });
 afterEach(async () => {
+  // Whatever the test did, no token the file held shows up in a log line.
+  for (const line of stack?.logLines ?? [])
+    for (const token of [TOKEN_A, TOKEN_B, 'a-token-wechat-no-longer-takes']) expect(line).not.toContain(token);
   await stack?.close();
   stack = undefined;
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type PlatformSettings, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
@@ -301,13 +301,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const { query, body } = pushRequest(pushSettings, message, Math.floor(now() / 1000));
     let push: SimulatorPush;
     try {
-      const response = await fetch(`${target}${target.includes('?') ? '&' : '?'}${query}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/xml' },
-        body,
-        signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
-      });
-      push = { infoType, createTime, status: response.status, answer: await response.text() };
+      const { status, text } = await postText(`${target}${target.includes('?') ? '&' : '?'}${query}`, body);
+      push = { infoType, createTime, status, answer: text };
     } catch {
       push = { infoType, createTime, status: 0, answer: '' };
     }
@@ -382,6 +377,29 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * POSTs XML as WeChat does, giving up after 5 seconds (http: only; the target is the service on loopback).
+ * node:http rather than fetch: fetch would load Node's bundled copy of undici, a second one beside the
+ * service's, into every `npm start` for one request every 10 minutes.
+ */
+function postText(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) },
+      signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

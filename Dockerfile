@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# wxa-server-domains: docker build -t wxa-server-domains . && docker run -p 4000:4000 wxa-server-domains
+# wxa-server-domains: docker build -t wxa-server-domains . (docker run: see the README's Deploy section)
 
 # --- build: the full toolchain compiles src/ to dist/ ---
 FROM node:24-bookworm-slim AS build
@@ -12,12 +12,16 @@ RUN npm run build
 
 # --- runtime: production dependencies and dist/ only ---
 FROM node:24-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 DATA_DIR=/data
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# The files stay root's: the service runs unprivileged and cannot rewrite itself.
+# The files stay root's: the service runs unprivileged and cannot rewrite itself. DATA_DIR (the kept
+# component_verify_ticket and token) is the one place it writes: the node user's only, and a volume, so a new
+# container starts with what the last one kept. Created before VOLUME: changes after it would be discarded.
+RUN mkdir -p /data && chown node:node /data && chmod 700 /data
+VOLUME ["/data"]
 USER node
 EXPOSE 4000
 # No curl in the slim image: node's own fetch. /health never calls WeChat.

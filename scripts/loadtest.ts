@@ -16,8 +16,8 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -285,7 +285,9 @@ async function main(): Promise<number> {
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(jwtSecret));
 
-  // ---- the service, as a separate process
+  // ---- the service, as a separate process (its kept token goes to a directory of its own, removed at exit)
+  const dataDir = mkdtempSync(join(tmpdir(), 'wxa-loadtest-'));
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
     env: cleanEnv({
@@ -297,6 +299,7 @@ async function main(): Promise<number> {
       WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
       WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
       AUTH_JWT_SECRET: jwtSecret,
+      DATA_DIR: dataDir,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

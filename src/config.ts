@@ -6,13 +6,24 @@ export type Credentials =
   | { readonly mode: 'simulator' }
   /** A ready component_access_token, kept elsewhere (e.g. by a central token server). */
   | { readonly mode: 'static'; readonly accessToken: string; readonly componentAppId: string | undefined }
+  /** A token another system keeps fresh in a file (WECHAT_COMPONENT_ACCESS_TOKEN_FILE), re-read when it changes. */
+  | { readonly mode: 'file'; readonly tokenFile: string; readonly componentAppId: string | undefined }
   /** The service obtains and refreshes the token itself through api_component_token. */
   | {
       readonly mode: 'component';
       readonly componentAppId: string;
       readonly componentAppSecret: string;
-      readonly componentVerifyTicket: string;
+      /** WECHAT_COMPONENT_VERIFY_TICKET: a seed, used until a pushed ticket is kept; optional with the event settings. */
+      readonly componentVerifyTicket: string | undefined;
     };
+
+/** The platform's message-check settings: pushes to POST /wechat/events are verified and decrypted with them. */
+export interface EventSettings {
+  /** WECHAT_EVENT_TOKEN: the message-check token set in the platform's console. */
+  readonly token: string;
+  /** WECHAT_EVENT_AES_KEY: the 43-character EncodingAESKey. */
+  readonly encodingAesKey: string;
+}
 
 /** Who may call: JWTs checked with a shared secret or a JWKS endpoint, or nobody checked at all. */
 export type AuthSettings =
@@ -39,15 +50,22 @@ export interface Config {
   /** Browser origins allowed by CORS; empty: same origin only. */
   readonly corsOrigins: readonly string[];
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** DATA_DIR: where live mode keeps what must survive a restart (the ticket, the component token). */
+  readonly dataDir: string;
   readonly wechat: {
     /** Undefined in simulator mode: the simulator's own address is used. */
     readonly baseUrl: string | undefined;
     readonly timeoutMs: number;
     readonly credentials: Credentials;
+    /** Set when WECHAT_EVENT_TOKEN and WECHAT_EVENT_AES_KEY are: POST /wechat/events receives WeChat's pushes. */
+    readonly events: EventSettings | undefined;
   };
 }
 
 export const DEFAULT_WECHAT_API_BASE_URL = 'https://api.weixin.qq.com';
+
+/** DATA_DIR when unset, relative to the working directory. */
+export const DEFAULT_DATA_DIR = 'data';
 
 /** SERVER_DOMAINS_CACHE_TTL_MS when unset. */
 export const DEFAULT_CACHE_TTL_MS = 2000;
@@ -104,6 +122,17 @@ const envSchema = z
     WECHAT_COMPONENT_APPID: optional,
     WECHAT_COMPONENT_APPSECRET: optional,
     WECHAT_COMPONENT_VERIFY_TICKET: optional,
+    WECHAT_COMPONENT_ACCESS_TOKEN_FILE: optional,
+    WECHAT_EVENT_TOKEN: optional,
+    WECHAT_EVENT_AES_KEY: optional.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9+/]{43}$/, {
+          message: "must be the platform's 43-character EncodingAESKey (letters, digits, + and /)",
+        })
+        .optional(),
+    ),
+    DATA_DIR: optional,
     WECHAT_TIMEOUT_MS: integer(1, 600_000),
     NODE_ENV: optional,
     WECHAT_SIMULATOR: flag,
@@ -137,25 +166,49 @@ const envSchema = z
     const appId = env.WECHAT_COMPONENT_APPID;
     const secret = env.WECHAT_COMPONENT_APPSECRET;
     const ticket = env.WECHAT_COMPONENT_VERIFY_TICKET;
-    const anyCredential = token ?? appId ?? secret ?? ticket;
+    const tokenFile = env.WECHAT_COMPONENT_ACCESS_TOKEN_FILE;
+    const eventToken = env.WECHAT_EVENT_TOKEN;
+    const eventKey = env.WECHAT_EVENT_AES_KEY;
+    const events = eventToken ?? eventKey;
+    const anyCredential = token ?? tokenFile ?? appId ?? secret ?? ticket ?? events;
 
-    if (token && (secret || ticket)) {
+    if (tokenFile && (token || secret || ticket)) {
+      const others = [
+        token && 'WECHAT_COMPONENT_ACCESS_TOKEN',
+        secret && 'WECHAT_COMPONENT_APPSECRET',
+        ticket && 'WECHAT_COMPONENT_VERIFY_TICKET',
+      ].filter(Boolean);
+      fail('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', `cannot be combined with ${others.join('/')}: the token comes from the file`);
+    } else if ((token || tokenFile) && events) {
+      fail(
+        eventToken ? 'WECHAT_EVENT_TOKEN' : 'WECHAT_EVENT_AES_KEY',
+        `receives the tickets api_component_token needs (with WECHAT_COMPONENT_APPSECRET); it cannot be combined with ${token ? 'WECHAT_COMPONENT_ACCESS_TOKEN' : 'WECHAT_COMPONENT_ACCESS_TOKEN_FILE'}, whose token is kept elsewhere`,
+      );
+    } else if (token && (secret || ticket)) {
       fail(
         'WECHAT_COMPONENT_ACCESS_TOKEN',
         'cannot be combined with WECHAT_COMPONENT_APPSECRET/WECHAT_COMPONENT_VERIFY_TICKET: give a static token or the secret and ticket, not both',
       );
-    } else if (secret && !ticket) {
-      fail('WECHAT_COMPONENT_VERIFY_TICKET', 'is required with WECHAT_COMPONENT_APPSECRET');
-    } else if (ticket && !secret) {
-      fail('WECHAT_COMPONENT_APPSECRET', 'is required with WECHAT_COMPONENT_VERIFY_TICKET');
-    } else if (secret && ticket && !appId) {
-      fail('WECHAT_COMPONENT_APPID', 'is required with WECHAT_COMPONENT_APPSECRET and WECHAT_COMPONENT_VERIFY_TICKET');
-    } else if (appId && !token && !secret && !ticket) {
+    } else if (secret && !ticket && !events) {
+      fail(
+        'WECHAT_COMPONENT_VERIFY_TICKET',
+        'is required with WECHAT_COMPONENT_APPSECRET, unless WECHAT_EVENT_TOKEN and WECHAT_EVENT_AES_KEY are set to receive the tickets WeChat pushes',
+      );
+    } else if ((ticket || events) && !secret) {
       fail(
         'WECHAT_COMPONENT_APPSECRET',
-        'is required with WECHAT_COMPONENT_APPID (with WECHAT_COMPONENT_VERIFY_TICKET), unless WECHAT_COMPONENT_ACCESS_TOKEN is set',
+        `is required with ${ticket ? 'WECHAT_COMPONENT_VERIFY_TICKET' : 'WECHAT_EVENT_TOKEN/WECHAT_EVENT_AES_KEY (the pushed tickets serve api_component_token)'}`,
+      );
+    } else if (secret && !appId) {
+      fail('WECHAT_COMPONENT_APPID', `is required with WECHAT_COMPONENT_APPSECRET${ticket ? ' and WECHAT_COMPONENT_VERIFY_TICKET' : ''}`);
+    } else if (appId && !token && !tokenFile && !secret) {
+      fail(
+        'WECHAT_COMPONENT_APPSECRET',
+        'is required with WECHAT_COMPONENT_APPID (with WECHAT_COMPONENT_VERIFY_TICKET or WECHAT_EVENT_TOKEN/WECHAT_EVENT_AES_KEY), unless WECHAT_COMPONENT_ACCESS_TOKEN or WECHAT_COMPONENT_ACCESS_TOKEN_FILE is set',
       );
     }
+    if (eventToken && !eventKey) fail('WECHAT_EVENT_AES_KEY', 'is required with WECHAT_EVENT_TOKEN');
+    if (eventKey && !eventToken) fail('WECHAT_EVENT_TOKEN', 'is required with WECHAT_EVENT_AES_KEY');
     const authSetting = env.AUTH_JWT_SECRET ?? env.AUTH_JWKS_URL;
     if (env.AUTH_JWT_SECRET && env.AUTH_JWKS_URL) {
       fail('AUTH_JWT_SECRET', 'cannot be combined with AUTH_JWKS_URL: choose one way to check tokens');
@@ -180,7 +233,7 @@ const envSchema = z
     if (env.WECHAT_API_BASE_URL && !anyCredential) {
       fail(
         'WECHAT_API_BASE_URL',
-        'needs credentials: set WECHAT_COMPONENT_ACCESS_TOKEN, or WECHAT_COMPONENT_APPID with WECHAT_COMPONENT_APPSECRET and WECHAT_COMPONENT_VERIFY_TICKET (with none, the service runs on its embedded simulator)',
+        'needs credentials: set WECHAT_COMPONENT_ACCESS_TOKEN (or _FILE), or WECHAT_COMPONENT_APPID with WECHAT_COMPONENT_APPSECRET and WECHAT_COMPONENT_VERIFY_TICKET or the event settings (with none, the service runs on its embedded simulator)',
       );
     }
   });
@@ -196,7 +249,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   let credentials: Credentials;
   if (e.WECHAT_COMPONENT_ACCESS_TOKEN) {
     credentials = { mode: 'static', accessToken: e.WECHAT_COMPONENT_ACCESS_TOKEN, componentAppId: e.WECHAT_COMPONENT_APPID };
-  } else if (e.WECHAT_COMPONENT_APPID && e.WECHAT_COMPONENT_APPSECRET && e.WECHAT_COMPONENT_VERIFY_TICKET) {
+  } else if (e.WECHAT_COMPONENT_ACCESS_TOKEN_FILE) {
+    credentials = { mode: 'file', tokenFile: e.WECHAT_COMPONENT_ACCESS_TOKEN_FILE, componentAppId: e.WECHAT_COMPONENT_APPID };
+  } else if (e.WECHAT_COMPONENT_APPID && e.WECHAT_COMPONENT_APPSECRET) {
     credentials = {
       mode: 'component',
       componentAppId: e.WECHAT_COMPONENT_APPID,
@@ -225,10 +280,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? DEFAULT_CACHE_TTL_MS,
     corsOrigins: e.CORS_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
+    dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),
       timeoutMs: e.WECHAT_TIMEOUT_MS ?? 10_000,
       credentials,
+      events:
+        credentials.mode === 'component' && e.WECHAT_EVENT_TOKEN && e.WECHAT_EVENT_AES_KEY
+          ? { token: e.WECHAT_EVENT_TOKEN, encodingAesKey: e.WECHAT_EVENT_AES_KEY }
+          : undefined,
     },
   };
 }

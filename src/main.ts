@@ -1,9 +1,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { EVENTS_PATH } from './events/receiver.js';
 import { createLogger } from './logger.js';
-import { createService, type ServiceOptions } from './server.js';
+import { createService, type Service, type ServiceOptions } from './server.js';
+import { DataDirError, prepareDataDir } from './stores/file/json-file.js';
+import { type DataDirStores, openDataDir } from './stores/file/open.js';
 import { type Simulator, startSimulator } from './wechat/simulator/server.js';
+import { readTokenFile, TokenFileError } from './wechat/token-file.js';
+
+/** A setting that cannot be used after all: one line naming it, no stack trace, exit 1. */
+function refuse(variable: string, message: string): never {
+  process.stderr.write(`wxa-server-domains: Invalid configuration: ${variable}: ${message}.\n`);
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
   let config: Config;
@@ -23,17 +34,59 @@ async function main(): Promise<void> {
 
   let simulator: Simulator | undefined;
   let wechat: ServiceOptions['wechat'];
-  const { credentials, baseUrl, timeoutMs } = config.wechat;
+  let stores: Pick<ServiceOptions, 'ticketStore' | 'tokenStore'> = {};
+  const { credentials, baseUrl, timeoutMs, events } = config.wechat;
   if (credentials.mode === 'simulator') {
+    // The whole loop, in memory: the simulator pushes tickets to this service's /wechat/events once it listens.
     simulator = await startSimulator();
-    wechat = { baseUrl: simulator.url, timeoutMs, credentials: { mode: 'component', ...simulator.credentials } };
+    wechat = { baseUrl: simulator.url, timeoutMs, credentials: { mode: 'component', ...simulator.credentials }, events: simulator.events };
     logger.info(
       { mode: 'simulator', simulatorUrl: simulator.url, componentAppId: simulator.credentials.componentAppId },
       `No WeChat credentials configured: running on the embedded WeChat simulator at ${simulator.url}`,
     );
   } else {
-    wechat = { baseUrl: baseUrl!, timeoutMs, credentials };
+    wechat = { baseUrl: baseUrl!, timeoutMs, credentials, events };
+    // Checked before anything is logged, so a bad DATA_DIR or token file is the one line the process writes.
+    let kept: DataDirStores['kept'] | undefined;
+    try {
+      if (credentials.mode === 'component') {
+        const opened = await openDataDir(config.dataDir, credentials.componentAppId, {
+          onUnreadable: (file) =>
+            logger.warn({ file }, 'a file in DATA_DIR could not be understood: ignored, and replaced at the next write'),
+        });
+        stores = { ticketStore: opened.tickets, tokenStore: opened.tokens };
+        kept = opened.kept;
+      } else {
+        // Nothing of a static or file token is kept; the directory is checked all the same, so a deployment finds out now.
+        await prepareDataDir(resolve(config.dataDir));
+      }
+      if (credentials.mode === 'file') readTokenFile(credentials.tokenFile);
+    } catch (error) {
+      if (error instanceof DataDirError) refuse('DATA_DIR', error.message);
+      if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
+      throw error;
+    }
     logger.info({ mode: credentials.mode, wechatApiBaseUrl: baseUrl }, `Using WeChat at ${baseUrl} (${credentials.mode} token)`);
+    if (kept) {
+      const dir = resolve(config.dataDir);
+      logger.info(
+        {
+          dataDir: dir,
+          keptTicket: kept.ticket !== undefined,
+          keptTicketAgeSeconds: kept.ticket && Math.round(Date.now() / 1000 - kept.ticket.createTime),
+          keptToken: kept.token !== undefined && kept.token.expiresAt > Date.now(),
+        },
+        `Keeping the component_verify_ticket and component token in ${dir}`,
+      );
+    }
+    if (credentials.mode === 'component' && events) {
+      logger.info({ path: EVENTS_PATH }, `Receiving WeChat's pushes (component_verify_ticket) on POST ${EVENTS_PATH}`);
+    } else if (credentials.mode === 'component') {
+      logger.warn(
+        { ticket: 'static' },
+        'No WECHAT_EVENT_TOKEN/WECHAT_EVENT_AES_KEY: WECHAT_COMPONENT_VERIFY_TICKET is used as given, and WeChat refuses it after about 12 hours',
+      );
+    }
     if (credentials.componentAppId === undefined) {
       logger.warn(
         { mode: credentials.mode },
@@ -57,15 +110,22 @@ async function main(): Promise<void> {
     );
   }
 
-  const service = createService({
-    wechat,
-    logger,
-    auth,
-    limits: config.limits,
-    development: config.development,
-    cacheTtlMs: config.cacheTtlMs,
-    corsOrigins: config.corsOrigins,
-  });
+  let service: Service;
+  try {
+    service = createService({
+      wechat,
+      ...stores,
+      logger,
+      auth,
+      limits: config.limits,
+      development: config.development,
+      cacheTtlMs: config.cacheTtlMs,
+      corsOrigins: config.corsOrigins,
+    });
+  } catch (error) {
+    if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
+    throw error;
+  }
   const server = createServer(service.yoga);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`wxa-server-domains: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
@@ -75,6 +135,9 @@ async function main(): Promise<void> {
     const { address, port } = server.address() as AddressInfo;
     const host = address.includes(':') ? `[${address}]` : address;
     logger.info({ port, host: address }, `wxa-server-domains listening on http://${host}:${port}/graphql`);
+    // The simulator pushes a ticket at once, then every 10 minutes, as WeChat does to the platform's event URL.
+    const local = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '[::1]' : host;
+    void simulator?.pushTo(`http://${local}:${port}${EVENTS_PATH}`);
   });
 
   let stopping = false;

@@ -4,9 +4,10 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
-import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS } from './config.js';
+import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
+import { useEventReceiver } from './events/receiver.js';
 import { useFastPath } from './fast-path/plugin.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
@@ -18,11 +19,13 @@ import { useReadiness } from './observability/ready.js';
 import { useRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
 import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
+import { MemoryTicketStore, type TicketStore } from './stores/ticket-store.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
 import { MemoryWriteLock, type WriteLock } from './stores/write-lock.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
+import { FileTokenProvider } from './wechat/token-file.js';
 
 export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
 
@@ -30,13 +33,25 @@ export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 export interface ServiceOptions {
-  readonly wechat: { readonly baseUrl: string; readonly timeoutMs: number; readonly credentials: LiveCredentials };
+  readonly wechat: {
+    readonly baseUrl: string;
+    readonly timeoutMs: number;
+    readonly credentials: LiveCredentials;
+    /** Component mode only: receive WeChat's pushes on POST /wechat/events (404 without). */
+    readonly events?: EventSettings | undefined;
+  };
   readonly logger: Logger;
   readonly auth?: AuthSettings;
   readonly limits?: Partial<Config['limits']>;
   readonly development?: boolean;
   /** Where the component token lives; in memory unless a shared store is given. */
   readonly tokenStore?: TokenStore;
+  /** Where pushed component_verify_tickets live; in memory unless given (a file in DATA_DIR, a shared store). */
+  readonly ticketStore?: TicketStore;
+  /** The clock (epoch ms) of token expiry, the pushes' timestamp window and the ticket's age; tests move it. */
+  readonly now?: () => number;
+  /** How often WECHAT_COMPONENT_ACCESS_TOKEN_FILE's metadata is checked; default 500 ms. */
+  readonly tokenFilePollMs?: number;
   /** Serialises changes of one platform; in-process unless a shared lock is given. */
   readonly writeLock?: WriteLock;
   /** Keeps the last read between requests; in memory unless a shared cache is given. */
@@ -70,16 +85,47 @@ export interface Service {
   close(): Promise<void>;
 }
 
-function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics): TokenProvider {
+function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics, tickets: TicketStore): TokenProvider {
   const { credentials } = options.wechat;
   if (credentials.mode === 'static') return new StaticTokenProvider(credentials.accessToken);
+  if (credentials.mode === 'file') {
+    return new FileTokenProvider(credentials.tokenFile, { logger: options.logger, pollMs: options.tokenFilePollMs });
+  }
   return new ComponentTokenProvider({
-    ...credentials,
+    componentAppId: credentials.componentAppId,
+    componentAppSecret: credentials.componentAppSecret,
+    tickets,
+    seedTicket: credentials.componentVerifyTicket,
     http,
     store: options.tokenStore ?? new MemoryTokenStore(),
     logger: options.logger,
+    now: options.now,
     onRefresh: metrics.onTokenRefresh,
   });
+}
+
+/** POST /wechat/events, in component mode with the event settings; the ticket's age on /metrics. */
+function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: TicketStore, onTicket: () => void): Plugin[] {
+  const { credentials, events } = options.wechat;
+  if (credentials.mode !== 'component') {
+    if (events) throw new Error('the event settings need component credentials (appid and secret)');
+    return [];
+  }
+  const now = options.now ?? Date.now;
+  metrics.watchTicketAge(async () => (await tickets.get(credentials.componentAppId))?.createTime, now);
+  if (!events) return [];
+  return [
+    useEventReceiver({
+      token: events.token,
+      encodingAesKey: events.encodingAesKey,
+      componentAppId: credentials.componentAppId,
+      tickets,
+      logger: options.logger,
+      now,
+      onEvent: metrics.onEvent,
+      onTicket,
+    }),
+  ];
 }
 
 /** Validation rules of our own, added to graphql-js's: the one-change rule, and introspection when off. */
@@ -101,7 +147,9 @@ export function createService(options: ServiceOptions): Service {
   const development = options.development ?? false;
   const metrics = options.metrics ?? createMetrics();
   const http = new JsonHttp(baseUrl, { timeoutMs });
-  const tokens = tokenProvider(options, http, metrics);
+  const tickets = options.ticketStore ?? new MemoryTicketStore();
+  const tokens = tokenProvider(options, http, metrics, tickets);
+  const readiness = useReadiness(() => tokens.get());
   const client = new WechatClient({ http, tokens, logger: options.logger, baseUrl, timeoutMs, onCall: metrics.onUpstreamCall });
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   const service = new ServerDomainsService({
@@ -116,6 +164,8 @@ export function createService(options: ServiceOptions): Service {
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();
   const plugins: Plugin[] = [
     useRequestLog(options.logger),
+    // WeChat's pushes: answered here, before authentication, CSRF and the GraphQL limits (the signature is their check).
+    ...eventPlugins(options, metrics, tickets, readiness.forget),
     useFastPath({
       service,
       verifiedTokens,
@@ -123,7 +173,7 @@ export function createService(options: ServiceOptions): Service {
       onHit: metrics.onFastPathHit,
       full: (request, serverContext) => yoga.fetch(request, serverContext),
     }),
-    useReadiness(() => tokens.get()),
+    readiness.plugin,
     metrics.plugin,
     ...(auth.mode === 'disabled' ? [] : [useAuthentication(auth)]),
     // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
@@ -158,5 +208,13 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  return { yoga, domains: service, metrics, close: () => client.close() };
+  return {
+    yoga,
+    domains: service,
+    metrics,
+    close: () => {
+      tokens.close?.();
+      return client.close();
+    },
+  };
 }

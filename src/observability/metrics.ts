@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { UpstreamObserver } from '../wechat/client.js';
 import { CountingHistogram } from './counting-histogram.js';
+import { TicketAgeGauge } from './ticket-age.js';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -12,6 +13,10 @@ export interface Metrics {
   readonly onTokenRefresh: () => void;
   /** For the fast path: a read answered from its response cache (yoga's own metrics never see those). */
   readonly onFastPathHit: (seconds: number) => void;
+  /** For the event receiver: each push, by InfoType (`unknown` before decryption) and outcome. */
+  readonly onEvent: (infoType: string | undefined, outcome: string) => void;
+  /** Reports the age of the kept component_verify_ticket (component mode only). */
+  readonly watchTicketAge: (createTime: () => Promise<number | undefined>, now: () => number) => void;
   /** Yoga's Prometheus plugin on `/metrics`, with this registry. */
   readonly plugin: Plugin;
 }
@@ -44,8 +49,17 @@ export function createMetrics(registry = new Registry()): Metrics {
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
     registers: [registry],
   });
+  const events = new Counter({
+    name: 'wechat_events_total',
+    help: 'Pushes to /wechat/events, by InfoType (unknown before decryption, other for one this service does not know) and outcome (ok, ignored, bad_signature, bad_request, too_large, error).',
+    labelNames: ['info_type', 'outcome'] as const,
+    registers: [registry],
+  });
+  const ticketAge = new TicketAgeGauge([registry]);
   return {
     registry,
+    onEvent: (infoType, outcome) => events.inc({ info_type: infoTypeLabel(infoType), outcome }),
+    watchTicketAge: (createTime, now) => ticketAge.watch(createTime, now),
     onFastPathHit: (seconds) => fastHits.observe(seconds),
     onUpstreamCall: ({ action, outcome, seconds }) => {
       requests.inc({ action, outcome: String(outcome) });
@@ -66,3 +80,9 @@ export function createMetrics(registry = new Registry()): Metrics {
     }),
   };
 }
+
+/** InfoTypes WeChat documents for a third-party platform; any other becomes `other`, so labels stay few. */
+const KNOWN_INFO_TYPES = new Set(['component_verify_ticket', 'authorized', 'updateauthorized', 'unauthorized']);
+
+const infoTypeLabel = (infoType: string | undefined) =>
+  infoType === undefined ? 'unknown' : KNOWN_INFO_TYPES.has(infoType) ? infoType : 'other';

@@ -3,11 +3,26 @@ import type { Plugin } from 'graphql-yoga';
 /** How long a failed check is remembered, so probes cannot spend WeChat's daily token quota. */
 const FAILURE_MEMORY_MS = 10_000;
 
+/** The readiness plugin, and a way to drop a remembered failure when what caused it may be gone. */
+export interface Readiness {
+  readonly plugin: Plugin;
+  /** The next probe checks again (e.g. a component_verify_ticket has just arrived). */
+  forget(): void;
+}
+
+/** An error's one-line reason: its own short `reason` when it has one, else its message's first line. */
+function reasonOf(error: unknown): string {
+  const reason = (error as { reason?: unknown } | null)?.reason;
+  if (typeof reason === 'string') return reason;
+  // Our errors' messages are written for people and carry no secret.
+  return error instanceof Error ? error.message.split('\n')[0]! : 'the component token cannot be obtained';
+}
+
 /**
  * `GET /ready`: 200 when the service holds, or can obtain, a component token; 503 with a one-line
  * reason otherwise. `/health` stays a plain liveness answer that never calls WeChat.
  */
-export function useReadiness(check: () => Promise<unknown>): Plugin {
+export function useReadiness(check: () => Promise<unknown>): Readiness {
   let failure: { reason: string; until: number } | undefined;
   const probe = async (): Promise<string | undefined> => {
     if (failure && performance.now() < failure.until) return failure.reason;
@@ -16,13 +31,12 @@ export function useReadiness(check: () => Promise<unknown>): Plugin {
       failure = undefined;
       return undefined;
     } catch (error) {
-      // Our errors' messages are written for people and carry no secret.
-      const reason = error instanceof Error ? error.message.split('\n')[0]! : 'the component token cannot be obtained';
+      const reason = reasonOf(error);
       failure = { reason, until: performance.now() + FAILURE_MEMORY_MS };
       return reason;
     }
   };
-  return {
+  const plugin: Plugin = {
     // Not an async function: that would make every request's onRequest chain wait a turn, /ready or not.
     onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/ready') return;
@@ -34,6 +48,12 @@ export function useReadiness(check: () => Promise<unknown>): Plugin {
           }),
         ),
       );
+    },
+  };
+  return {
+    plugin,
+    forget: () => {
+      failure = undefined;
     },
   };
 }

@@ -20,6 +20,8 @@ export class RequestRecord {
   volatile = false;
   /** Answered from the fast path's response cache. */
   fast = false;
+  /** A WeChat push to /wechat/events: its InfoType (once decrypted), what came of it, and the authorizer it concerns. */
+  event: { infoType: string | undefined; outcome: string; authorizerAppid: string | undefined } | undefined;
   #observe: RequestObserver | undefined;
 
   /** Made on first use: a request answered by the fast path never needs it. */
@@ -90,6 +92,7 @@ function requestLine(level: number, method: string, path: string, status: number
   }
   if (record.subject !== undefined) line += `,"caller":${JSON.stringify(record.subject)}`;
   if (record.fast) line += ',"fast":true';
+  if (record.event) line += `,"event":${JSON.stringify(record.event)}`;
   if (record.upstream.length > 0) {
     const calls = record.upstream.map((c) => ({ action: c.action, outcome: c.outcome, ms: Math.round(c.seconds * 1000) }));
     line += `,"upstream":${JSON.stringify(calls)}`;
@@ -102,7 +105,8 @@ const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /**
  * One structured line per request: method, path, status, duration, the operation's name and type, the
- * caller's subject, and each WeChat call with its outcome. Never a header, a variable or a body.
+ * caller's subject, each WeChat call with its outcome, and for a WeChat push its InfoType and outcome.
+ * Never a header, a query string, a variable or a body.
  */
 export function useRequestLog(logger: Logger): Plugin {
   const stream = streamOf(logger);

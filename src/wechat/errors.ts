@@ -78,6 +78,22 @@ export class AccessTokenError extends WechatError {
   }
 }
 
+/**
+ * No component_verify_ticket yet (none kept from a push, none given as a seed): api_component_token cannot be
+ * called, so it is not. 61006 is what WeChat answers a token request without a valid ticket; the errmsg says
+ * it was decided here.
+ */
+export class NoVerifyTicketError extends AccessTokenError {
+  override name = 'NoVerifyTicketError';
+  /** What /ready says. */
+  readonly reason = 'no component_verify_ticket yet';
+  constructor() {
+    super(61006, 'no component_verify_ticket yet (api_component_token was not called)');
+    this.message =
+      'The service has no component_verify_ticket yet: WeChat pushes one to its event URL every 10 minutes. Try again in a few minutes.';
+  }
+}
+
 export class UnknownWechatError extends WechatError {
   override name = 'UnknownWechatError';
   constructor(errcode: number, errmsg: string) {

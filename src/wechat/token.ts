@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import type { TicketStore } from '../stores/ticket-store.js';
 import type { TokenStore } from '../stores/token-store.js';
 import { decodeTokenResponse } from './codec.js';
+import { NoVerifyTicketError } from './errors.js';
 import type { JsonHttp } from './http.js';
 import { asUnavailable } from './unavailable.js';
 
@@ -15,6 +17,8 @@ export interface TokenProvider {
    * had, so retrying the call once makes sense.
    */
   invalidate(token: string): Promise<boolean>;
+  /** Stops whatever the provider runs in the background (a file watch). */
+  close?(): void;
 }
 
 /** A token kept elsewhere (e.g. a central token server): used as is, never refreshed here. */
@@ -31,7 +35,10 @@ export class StaticTokenProvider implements TokenProvider {
 export interface ComponentTokenOptions {
   readonly componentAppId: string;
   readonly componentAppSecret: string;
-  readonly componentVerifyTicket: string;
+  /** Where pushed tickets are kept: the newest one is used for each api_component_token call. */
+  readonly tickets: TicketStore;
+  /** WECHAT_COMPONENT_VERIFY_TICKET: used only while no pushed ticket is kept. */
+  readonly seedTicket?: string | undefined;
   readonly http: JsonHttp;
   readonly store: TokenStore;
   readonly logger: Logger;
@@ -45,7 +52,8 @@ const refreshMarginMs = (lifetimeMs: number) => Math.min(10 * 60_000, lifetimeMs
 
 /**
  * Obtains the token through api_component_token on first use, keeps it in the store, refreshes it ahead
- * of expiry, and makes concurrent callers share one refresh.
+ * of expiry, and makes concurrent callers share one refresh. Each call takes the newest kept ticket, so a
+ * push is used by the very next refresh; without any ticket it throws NoVerifyTicketError and calls nothing.
  */
 export class ComponentTokenProvider implements TokenProvider {
   readonly #options: ComponentTokenOptions;
@@ -86,7 +94,9 @@ export class ComponentTokenProvider implements TokenProvider {
   }
 
   async #fetch(): Promise<string> {
-    const { componentAppId, componentAppSecret, componentVerifyTicket, http, store, logger } = this.#options;
+    const { componentAppId, componentAppSecret, tickets, seedTicket, http, store, logger } = this.#options;
+    const componentVerifyTicket = (await tickets.get(componentAppId))?.ticket ?? seedTicket;
+    if (componentVerifyTicket === undefined) throw new NoVerifyTicketError();
     const started = this.#now();
     let decoded: ReturnType<typeof decodeTokenResponse>;
     try {

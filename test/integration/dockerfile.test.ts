@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/process.js';
+import { ROOT, startProcess } from '../support/process.js';
 
 // Docker cannot run on the machines that run these tests: the properties the image relies on are read
 // from the Dockerfile itself, so that none of them can regress silently.
@@ -42,6 +44,11 @@ const all = stages(instructions);
 const build = all[0] ?? [];
 const final = all.at(-1) ?? [];
 const args = (stage: Instruction[], keyword: string) => stage.filter((i) => i.keyword === keyword).map((i) => i.args);
+const imageEnv: Record<string, string> = Object.fromEntries(
+  args(final, 'ENV')
+    .flatMap((a) => a.split(/\s+/))
+    .map((pair) => pair.split('=') as [string, string]),
+);
 
 describe('Dockerfile', () => {
   it('is multi-stage on Node 24 LTS (node:24-bookworm-slim) throughout', () => {
@@ -74,13 +81,27 @@ describe('Dockerfile', () => {
   });
 
   it('sets NODE_ENV=production, HOST=0.0.0.0, PORT=4000 and exposes that port', () => {
-    const env = Object.fromEntries(
-      args(final, 'ENV')
-        .flatMap((a) => a.split(/\s+/))
-        .map((pair) => pair.split('=') as [string, string]),
-    );
-    expect(env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '4000' });
+    expect(imageEnv).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '4000' });
     expect(args(final, 'EXPOSE')).toContain('4000');
+  });
+
+  it('keeps DATA_DIR=/data on a volume the node user owns (created before VOLUME, which discards later changes)', () => {
+    expect(imageEnv.DATA_DIR).toBe('/data');
+    const volumes = args(final, 'VOLUME');
+    expect(volumes).toHaveLength(1);
+    expect(JSON.parse(volumes[0]!)).toEqual(['/data']);
+    const volumeAt = final.findIndex((i) => i.keyword === 'VOLUME');
+    const prepared = final.findIndex(
+      (i) =>
+        i.keyword === 'RUN' &&
+        /mkdir -p \/data\b/.test(i.args) &&
+        /chown node:node \/data\b/.test(i.args) &&
+        /chmod 700 \/data\b/.test(i.args),
+    );
+    expect(prepared).toBeGreaterThan(0);
+    expect(prepared).toBeLessThan(volumeAt);
+    // Nothing runs as root after the volume is declared (it would be lost, or own files the service cannot replace).
+    expect(final.slice(volumeAt).filter((i) => i.keyword === 'RUN')).toEqual([]);
   });
 
   it('has a HEALTHCHECK on /health with node’s fetch (no curl in the slim image)', () => {
@@ -113,5 +134,55 @@ describe('.dockerignore', () => {
       .split('\n')
       .map((line) => line.trim().replace(/^\/|\/$/g, ''));
     for (const entry of ['node_modules', 'dist', 'test-results', '.git', 'bench/results', 'coverage']) expect(entries).toContain(entry);
+  });
+});
+
+describe('the README’s docker run example', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const deploy = readme.slice(readme.indexOf('## Deploy'));
+  /** The `docker run` command, its `\`-continued lines joined. */
+  const command = (() => {
+    const lines = deploy.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('docker run '));
+    let text = '';
+    for (let i = first; i >= 0 && i < lines.length; i++) {
+      text += ` ${lines[i]!.replace(/\\$/, '')}`;
+      if (!lines[i]!.endsWith('\\')) break;
+    }
+    return text;
+  })();
+
+  it('mounts a volume at the image’s DATA_DIR', () => {
+    expect(command).toMatch(/\s-v \S+:\/data\s/);
+  });
+
+  it('passes every setting live mode needs: the service starts with them (and the image’s ENV)', async () => {
+    const names = [...command.matchAll(/\s-e ([A-Z_]+)(?:=\S*)?/g)].map((m) => m[1]!);
+    expect(names).toContain('AUTH_JWT_SECRET');
+    // Values of the right shape for each name the example passes from the shell.
+    const samples: Record<string, string> = {
+      WECHAT_COMPONENT_APPID: 'wx0123456789abcdef',
+      WECHAT_COMPONENT_APPSECRET: 'an-app-secret',
+      WECHAT_EVENT_TOKEN: 'eventtoken',
+      WECHAT_EVENT_AES_KEY: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+      AUTH_JWT_SECRET: 'a'.repeat(64),
+    };
+    for (const name of names) expect(samples, `a sample value for ${name}`).toHaveProperty(name);
+    const dataDir = mkdtempSync(join(tmpdir(), 'wxa-docker-run-'));
+    try {
+      const env: Record<string, string> = {
+        ...imageEnv,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
+      };
+      for (const name of names) env[name] = samples[name]!;
+      const running = await startProcess(process.execPath, ['dist/main.js'], env);
+      expect(running.output()).toMatch(/Receiving WeChat's pushes/);
+      expect(await running.stop()).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

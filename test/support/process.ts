@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -7,10 +10,20 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(WECHAT_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|VITEST)/.test(key)) continue;
+    if (value === undefined || /^(WECHAT_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|DATA_DIR$|VITEST)/.test(key)) continue;
     env[key] = value;
   }
   return { ...env, ...extra };
+}
+
+/**
+ * The environment of a service process: `env`, and unless it names one, a DATA_DIR of its own (removed when
+ * the process has gone), so live-mode runs never write into the working tree or see each other's state.
+ */
+function serviceEnv(env: Record<string, string>): { env: Record<string, string>; cleanup: () => void } {
+  if (env.DATA_DIR !== undefined) return { env: cleanEnv(env), cleanup: () => undefined };
+  const dataDir = mkdtempSync(join(tmpdir(), 'wxa-process-data-'));
+  return { env: cleanEnv({ ...env, DATA_DIR: dataDir }), cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 export interface Finished {
@@ -22,7 +35,8 @@ export interface Finished {
 /** Runs the built service (`node dist/main.js`) to completion; for settings that must fail at once. */
 export function runService(env: Record<string, string>, timeoutMs = 10_000): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const { env: childEnv, cleanup } = serviceEnv(env);
+    const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -33,6 +47,7 @@ export function runService(env: Record<string, string>, timeoutMs = 10_000): Pro
     }, timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
+      cleanup();
       resolve({ code, stdout, stderr });
     });
   });
@@ -49,10 +64,16 @@ export interface Running {
 /** Starts a command in its own process group and waits for the service's "listening on" line. */
 export function startProcess(command: string, args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const { env: childEnv, cleanup } = serviceEnv(env);
+    const child = spawn(command, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     // 'close': every process holding the pipes (npm's child included) has gone.
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    const exited = new Promise<number | null>((done) =>
+      child.on('close', (code) => {
+        cleanup();
+        done(code);
+      }),
+    );
     const timer = setTimeout(() => {
       process.kill(-child.pid!, 'SIGKILL');
       reject(new Error(`no "listening" line within ${timeoutMs} ms:\n${output}`));

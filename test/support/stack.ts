@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
 import type { AuthSettings, Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { createService, type LiveCredentials, type Service } from '../../src/server.js';
+import { createService, type LiveCredentials, type Service, type ServiceOptions } from '../../src/server.js';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/wechat/simulator/server.js';
 
 export interface StackOptions {
@@ -22,6 +22,13 @@ export interface StackOptions {
   /** Off unless a test is about the cache: most tests count upstream calls per request. */
   readonly cacheTtlMs?: number;
   readonly corsOrigins?: readonly string[];
+  /** Give the service the simulator's event token and AES key, so POST /wechat/events receives its pushes. */
+  readonly events?: boolean;
+  /** `simulator`: the service reads the simulator's clock, so `sim.advanceClock` moves both. */
+  readonly clock?: 'simulator';
+  readonly ticketStore?: ServiceOptions['ticketStore'];
+  readonly tokenStore?: ServiceOptions['tokenStore'];
+  readonly tokenFilePollMs?: number;
 }
 
 export interface Stack {
@@ -29,6 +36,8 @@ export interface Stack {
   readonly service: Service;
   /** http://127.0.0.1:PORT, the service on a real port. */
   readonly url: string;
+  /** The service's POST /wechat/events, where the simulator pushes once told (`sim.pushTo(stack.eventsUrl)`). */
+  readonly eventsUrl: string;
   /** Every log line the service wrote, raw. */
   readonly logLines: string[];
   gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R>>;
@@ -56,7 +65,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ? options.credentials(sim)
       : (options.credentials ?? { mode: 'component', ...sim.credentials });
   const service = createService({
-    wechat: { baseUrl: options.baseUrl ?? sim.url, timeoutMs: options.timeoutMs ?? 2000, credentials },
+    wechat: {
+      baseUrl: options.baseUrl ?? sim.url,
+      timeoutMs: options.timeoutMs ?? 2000,
+      credentials,
+      events: options.events ? sim.events : undefined,
+    },
+    now: options.clock === 'simulator' ? () => sim.now() : undefined,
+    ticketStore: options.ticketStore,
+    tokenStore: options.tokenStore,
+    tokenFilePollMs: options.tokenFilePollMs,
     logger: createLogger('trace', sink),
     auth: options.auth,
     limits: options.limits,
@@ -82,6 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     sim,
     service,
     url,
+    eventsUrl: `${url}/wechat/events`,
     logLines,
     post,
     async gql(document, variables, headers) {

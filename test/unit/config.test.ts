@@ -45,7 +45,8 @@ describe('loadConfig: defaults', () => {
       shutdownGraceMs: 10_000,
       cacheTtlMs: 2000,
       corsOrigins: [],
-      wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' } },
+      dataDir: 'data',
+      wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' }, events: undefined },
     });
   });
 
@@ -322,5 +323,101 @@ describe('loadConfig: authentication and limits', () => {
     expect(config.development).toBe(true);
     expect(config.shutdownGraceMs).toBe(2500);
     expect(loadConfig({ NODE_ENV: 'production', WECHAT_SIMULATOR: 'true' }).wechat.credentials.mode).toBe('simulator');
+  });
+});
+
+describe('loadConfig: pushed tickets, the token file and DATA_DIR', () => {
+  const EVENT_TOKEN = 'EVENT_t0ken_of_the_console';
+  const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+  const EVENTS = { WECHAT_EVENT_TOKEN: EVENT_TOKEN, WECHAT_EVENT_AES_KEY: AES_KEY };
+  const COMPONENT = { WECHAT_COMPONENT_APPID: APPID, WECHAT_COMPONENT_APPSECRET: SECRET };
+
+  it('with the event settings the ticket is optional (component mode, no seed)', () => {
+    const config = live({ ...COMPONENT, ...EVENTS });
+    expect(config.wechat.credentials).toEqual({
+      mode: 'component',
+      componentAppId: APPID,
+      componentAppSecret: SECRET,
+      componentVerifyTicket: undefined,
+    });
+    expect(config.wechat.events).toEqual({ token: EVENT_TOKEN, encodingAesKey: AES_KEY });
+  });
+
+  it('a ticket given beside them is the seed', () => {
+    const config = live({ ...COMPONENT, ...EVENTS, WECHAT_COMPONENT_VERIFY_TICKET: TICKET });
+    expect(config.wechat.credentials).toMatchObject({ mode: 'component', componentVerifyTicket: TICKET });
+    expect(config.wechat.events).toBeDefined();
+  });
+
+  it('without them, no receiver', () => {
+    expect(live({ ...COMPONENT, WECHAT_COMPONENT_VERIFY_TICKET: TICKET }).wechat.events).toBeUndefined();
+  });
+
+  it('the token file: its own mode, with or without an appid', () => {
+    expect(live({ WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/run/secrets/token' }).wechat.credentials).toEqual({
+      mode: 'file',
+      tokenFile: '/run/secrets/token',
+      componentAppId: undefined,
+    });
+    expect(live({ WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/t', WECHAT_COMPONENT_APPID: APPID }).wechat.credentials).toMatchObject({
+      componentAppId: APPID,
+    });
+  });
+
+  it('DATA_DIR: default data, or as given', () => {
+    expect(loadConfig({}).dataDir).toBe('data');
+    expect(loadConfig({ DATA_DIR: '/var/lib/wxa' }).dataDir).toBe('/var/lib/wxa');
+  });
+
+  const cases: Array<[string, Env, string]> = [
+    ['the event token alone names the AES key', { ...COMPONENT, WECHAT_EVENT_TOKEN: EVENT_TOKEN }, 'WECHAT_EVENT_AES_KEY'],
+    ['the AES key alone names the event token', { ...COMPONENT, WECHAT_EVENT_AES_KEY: AES_KEY }, 'WECHAT_EVENT_TOKEN'],
+    ['an AES key of 42 characters', { ...COMPONENT, ...EVENTS, WECHAT_EVENT_AES_KEY: AES_KEY.slice(1) }, 'WECHAT_EVENT_AES_KEY'],
+    ['an AES key of 44 characters', { ...COMPONENT, ...EVENTS, WECHAT_EVENT_AES_KEY: `${AES_KEY}=` }, 'WECHAT_EVENT_AES_KEY'],
+    [
+      'an AES key outside the base64 alphabet',
+      { ...COMPONENT, ...EVENTS, WECHAT_EVENT_AES_KEY: `${AES_KEY.slice(1)}-` },
+      'WECHAT_EVENT_AES_KEY',
+    ],
+    ['appid and secret with neither a ticket nor the event settings', COMPONENT, 'WECHAT_COMPONENT_VERIFY_TICKET'],
+    ['the event settings without a secret', { WECHAT_COMPONENT_APPID: APPID, ...EVENTS }, 'WECHAT_COMPONENT_APPSECRET'],
+    ['the event settings and a secret without an appid', { WECHAT_COMPONENT_APPSECRET: SECRET, ...EVENTS }, 'WECHAT_COMPONENT_APPID'],
+    ['the event settings with a static token', { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, ...EVENTS }, 'WECHAT_EVENT_TOKEN'],
+    [
+      'the token file with a static token',
+      { WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/t', WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN },
+      'WECHAT_COMPONENT_ACCESS_TOKEN_FILE',
+    ],
+    ['the token file with a secret', { WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/t', ...COMPONENT }, 'WECHAT_COMPONENT_ACCESS_TOKEN_FILE'],
+    [
+      'the token file with a ticket',
+      { WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/t', WECHAT_COMPONENT_VERIFY_TICKET: TICKET },
+      'WECHAT_COMPONENT_ACCESS_TOKEN_FILE',
+    ],
+    ['the token file without an auth setting', { WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/t', AUTH_JWT_SECRET: undefined }, 'AUTH_JWT_SECRET'],
+  ];
+
+  it.each(cases)('%s', (_what, env, variable) => {
+    const error = configError({ AUTH_JWT_SECRET: JWT_SECRET, ...env });
+    expect(error.message).toContain(variable);
+    for (const secret of [EVENT_TOKEN, AES_KEY, SECRET, TOKEN, TICKET]) expect(error.message).not.toContain(secret);
+  });
+
+  it('the token file’s conflict names what it conflicts with', () => {
+    const { message } = configError({
+      AUTH_JWT_SECRET: JWT_SECRET,
+      WECHAT_COMPONENT_ACCESS_TOKEN_FILE: '/t',
+      ...COMPONENT,
+      WECHAT_COMPONENT_VERIFY_TICKET: TICKET,
+    });
+    expect(message).toMatch(
+      /WECHAT_COMPONENT_ACCESS_TOKEN_FILE: cannot be combined with WECHAT_COMPONENT_APPSECRET\/WECHAT_COMPONENT_VERIFY_TICKET/,
+    );
+  });
+
+  it('appid and secret alone: the message names the ticket and the event settings as the two ways out', () => {
+    const { message } = configError({ AUTH_JWT_SECRET: JWT_SECRET, ...COMPONENT });
+    expect(message).toContain('WECHAT_EVENT_TOKEN');
+    expect(message).toContain('WECHAT_EVENT_AES_KEY');
   });
 });

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type PlatformSettings, SimulatedPlatform, type WireAnswer } from './platform.js';
+import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
 /** The platform id the simulator plays, named in the README. */
 export const SIMULATOR_APPID = 'wxsimulatedplatform0';
@@ -12,6 +13,14 @@ const SIMULATOR_TICKET = 'ticket@@@simulator';
 const MAX_KEPT_CALLS = 10_000;
 /** WeChat keeps a superseded token usable for about five minutes. */
 const SUPERSEDED_GRACE_MS = 5 * 60_000;
+/** A component_verify_ticket is good for about 12 hours. */
+export const TICKET_LIFETIME_MS = 12 * 3_600_000;
+/** WeChat pushes a new ticket every 10 minutes. */
+const PUSH_INTERVAL_MS = 10 * 60_000;
+/** WeChat gives up on a push after about 5 seconds. */
+const PUSH_TIMEOUT_MS = 5000;
+/** How many pushes `pushes` keeps. */
+const MAX_KEPT_PUSHES = 1000;
 
 export type CallKind = 'token' | 'modify';
 
@@ -56,11 +65,41 @@ export interface SimulatorOptions {
   readonly tokenTtlSeconds?: number;
   readonly platform?: Partial<PlatformSettings>;
   readonly now?: () => number;
+  /** The message-check token of the pushes; random by default. */
+  readonly eventToken?: string;
+  /** The EncodingAESKey of the pushes; random by default. */
+  readonly eventAesKey?: string;
+  /** How often a new ticket is pushed once an event target is set (default 10 minutes, as WeChat). */
+  readonly pushIntervalMs?: number;
+}
+
+/** One push the simulator sent (the ticket itself is not kept here). */
+export interface SimulatorPush {
+  readonly infoType: string;
+  /** The push's CreateTime, Unix seconds of the simulator's clock. */
+  readonly createTime: number;
+  /** The receiver's HTTP status; 0 when it could not be reached. */
+  readonly status: number;
+  /** The receiver's answer (WeChat wants exactly `success`). */
+  readonly answer: string;
+}
+
+/** A ticket the simulator issued, with its CreateTime (Unix seconds). */
+export interface IssuedTicket {
+  readonly ticket: string;
+  readonly createTime: number;
 }
 
 export interface Simulator {
   readonly url: string;
+  /** `componentVerifyTicket`: the ticket issued at start (WECHAT_COMPONENT_VERIFY_TICKET's seed, if wanted). */
   readonly credentials: { componentAppId: string; componentAppSecret: string; componentVerifyTicket: string };
+  /** The platform's message-check settings, as the service needs them (WECHAT_EVENT_TOKEN, WECHAT_EVENT_AES_KEY). */
+  readonly events: { readonly token: string; readonly encodingAesKey: string };
+  /** Every ticket issued (the one at start, then one per ticket push), oldest first. */
+  readonly issuedTickets: readonly IssuedTicket[];
+  /** The latest pushes (at most 1000), oldest first. */
+  readonly pushes: readonly SimulatorPush[];
   /** The latest calls (at most 10,000), oldest first; tests may empty it. */
   readonly calls: SimulatorCall[];
   readonly platform: SimulatedPlatform;
@@ -69,6 +108,21 @@ export interface Simulator {
   injectFault(fault: Fault): void;
   /** Makes every issued token invalid at once (as if refreshed elsewhere long ago). */
   revokeTokens(): void;
+  /** Makes one token invalid, a static one included (as if its owner had refreshed it). */
+  revokeToken(token: string): void;
+  /** The simulator's clock (epoch ms): the given `now` plus every advanceClock. */
+  now(): number;
+  /** Moves the simulator's clock forward: tickets, tokens and the monthly quota age accordingly. */
+  advanceClock(ms: number): void;
+  /**
+   * Where to push (the service's /wechat/events URL), or undefined to stop. Pushes a new ticket at once,
+   * then every `pushIntervalMs`.
+   */
+  pushTo(url: string | undefined): Promise<SimulatorPush | undefined>;
+  /** Issues a new ticket and pushes it to the target now. */
+  pushTicket(): Promise<SimulatorPush>;
+  /** Pushes an authorisation event (`authorized`, `updateauthorized`, `unauthorized`) to the target now. */
+  pushAuthorization(infoType: string, authorizerAppid: string): Promise<SimulatorPush>;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
   count(kind: CallKind, action?: string): number;
   close(): Promise<void>;
@@ -80,12 +134,25 @@ export interface Simulator {
  * Admin routes under /__simulator/ let a process outside (a load test, a person with curl) drive it.
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
+  let clockOffset = 0;
+  const now = () => clock() + clockOffset;
   const credentials = {
     componentAppId: options.componentAppId ?? SIMULATOR_APPID,
     componentAppSecret: options.componentAppSecret ?? SIMULATOR_SECRET,
     componentVerifyTicket: options.componentVerifyTicket ?? SIMULATOR_TICKET,
   };
+  const events = {
+    token: options.eventToken ?? `simevent${randomBytes(12).toString('hex')}`,
+    encodingAesKey: options.eventAesKey ?? newEncodingAesKey(),
+  };
+  const pushSettings: PushSettings = { ...events, appId: credentials.componentAppId };
+  /** ticket → epoch ms (simulator clock) when issued; api_component_token takes those younger than 12 hours. */
+  const ticketsIssuedAt = new Map<string, number>([[credentials.componentVerifyTicket, now()]]);
+  const issuedTickets: IssuedTicket[] = [{ ticket: credentials.componentVerifyTicket, createTime: Math.floor(now() / 1000) }];
+  const pushes: SimulatorPush[] = [];
+  let pushTarget: string | undefined;
+  let pushTimer: NodeJS.Timeout | undefined;
   const ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
   const platform = new SimulatedPlatform(options.platform);
   /** token → epoch ms after which WeChat refuses it. */
@@ -110,10 +177,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (body.component_appid !== credentials.componentAppId) return { errcode: 61011, errmsg: 'invalid component' };
     if (!body.component_appsecret) return { errcode: 41004, errmsg: 'appsecret missing' };
     if (body.component_appsecret !== credentials.componentAppSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
-    if (body.component_verify_ticket !== credentials.componentVerifyTicket) {
-      return { errcode: 61006, errmsg: 'component_verify_ticket is invalid' };
-    }
     const at = now();
+    const ticketIssuedAt = typeof body.component_verify_ticket === 'string' ? ticketsIssuedAt.get(body.component_verify_ticket) : undefined;
+    if (ticketIssuedAt === undefined) return { errcode: 61006, errmsg: 'component_verify_ticket is invalid' };
+    if (at - ticketIssuedAt >= TICKET_LIFETIME_MS) return { errcode: 61005, errmsg: 'component_verify_ticket is expired' };
     for (const [token, until] of tokens) tokens.set(token, Math.min(until, at + SUPERSEDED_GRACE_MS));
     const token = `simtoken_${randomBytes(24).toString('base64url')}`;
     tokens.set(token, at + ttlMs);
@@ -183,6 +250,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       simulator.revokeTokens();
       return sendJson(res, 200, { ok: true });
     }
+    if (req.method === 'POST' && path === 'clock') {
+      const body = parseJson(await readBody(req));
+      const advanceMs = isRecord(body) ? body.advanceMs : undefined;
+      if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+        return sendJson(res, 400, { error: 'give {"advanceMs": <milliseconds to move the clock forward>}' });
+      }
+      simulator.advanceClock(advanceMs);
+      return sendJson(res, 200, { now: now() });
+    }
+    if (req.method === 'POST' && path === 'event-target') {
+      const body = parseJson(await readBody(req));
+      const url = isRecord(body) ? body.url : undefined;
+      if (url !== null && (typeof url !== 'string' || !URL.canParse(url))) {
+        return sendJson(res, 400, { error: 'give {"url": "http://host:port/wechat/events"} (or null to stop pushing)' });
+      }
+      return sendJson(res, 200, { push: (await simulator.pushTo(url ?? undefined)) ?? null });
+    }
+    if (req.method === 'POST' && path === 'push') {
+      if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
+      return sendJson(res, 200, await simulator.pushTicket());
+    }
     return sendJson(res, 404, { error: 'unknown simulator admin route' });
   };
 
@@ -207,6 +295,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   await once(server, 'listening');
   const { address, port } = server.address() as AddressInfo;
 
+  const send = async (infoType: string, createTime: number, message: string): Promise<SimulatorPush> => {
+    const target = pushTarget;
+    if (target === undefined) throw new Error('the simulator has no event target: call pushTo(url) first');
+    const { query, body } = pushRequest(pushSettings, message, Math.floor(now() / 1000));
+    let push: SimulatorPush;
+    try {
+      const { status, text } = await postText(`${target}${target.includes('?') ? '&' : '?'}${query}`, body);
+      push = { infoType, createTime, status, answer: text };
+    } catch {
+      push = { infoType, createTime, status: 0, answer: '' };
+    }
+    if (pushes.length >= MAX_KEPT_PUSHES) pushes.splice(0, pushes.length - MAX_KEPT_PUSHES + 1);
+    pushes.push(push);
+    return push;
+  };
+  /** Strictly increasing, as WeChat's: two pushes within a second must still be told apart. */
+  const nextCreateTime = () => Math.max(Math.floor(now() / 1000), (issuedTickets.at(-1)?.createTime ?? 0) + 1);
+  const pushTicket = () => {
+    const ticket = `ticket@@@${randomBytes(32).toString('base64url')}`;
+    const createTime = nextCreateTime();
+    ticketsIssuedAt.set(ticket, now());
+    issuedTickets.push({ ticket, createTime });
+    return send('component_verify_ticket', createTime, ticketMessage(credentials.componentAppId, ticket, createTime));
+  };
+
   const simulator: Simulator = {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     credentials,
@@ -214,11 +327,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     platform,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
+    revokeToken: (token) => void tokens.delete(token),
     revokeTokens: () => {
       for (const token of tokens.keys()) if (!(options.staticTokens ?? []).includes(token)) tokens.delete(token);
     },
     count: (kind, action) => calls.filter((c) => c.kind === kind && (action === undefined || c.action === action)).length,
+    events,
+    issuedTickets,
+    pushes,
+    now,
+    advanceClock: (ms) => {
+      clockOffset += ms;
+    },
+    pushTo: async (url) => {
+      clearInterval(pushTimer);
+      pushTimer = undefined;
+      pushTarget = url;
+      if (url === undefined) return undefined;
+      pushTimer = setInterval(() => void pushTicket(), options.pushIntervalMs ?? PUSH_INTERVAL_MS);
+      pushTimer.unref();
+      return pushTicket();
+    },
+    pushTicket,
+    pushAuthorization: (infoType, authorizerAppid) => {
+      const createTime = Math.floor(now() / 1000);
+      return send(infoType, createTime, authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime));
+    },
     close: async () => {
+      clearInterval(pushTimer);
       const closed = new Promise((resolve) => server.close(resolve));
       for (const socket of sockets) socket.destroy();
       await closed;
@@ -241,6 +377,29 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * POSTs XML as WeChat does, giving up after 5 seconds (http: only; the target is the service on loopback).
+ * node:http rather than fetch: fetch would load Node's bundled copy of undici, a second one beside the
+ * service's, into every `npm start` for one request every 10 minutes.
+ */
+function postText(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body) },
+      signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createService, type ServiceOptions } from './server.js';
+import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './stores/file/change-journal.js';
 import { type Simulator, startSimulator } from './wechat/simulator/server.js';
 
 async function main(): Promise<void> {
@@ -57,6 +59,26 @@ async function main(): Promise<void> {
     );
   }
 
+  // Live mode journals changes in DATA_DIR, so the month's count survives restarts; the simulator's is in memory.
+  let journal: FileChangeJournal | undefined;
+  if (credentials.mode !== 'simulator') {
+    try {
+      const load = await FileChangeJournal.open(config.dataDir);
+      journal = load.journal;
+      logger.info(
+        { dataDir: config.dataDir, skippedLines: load.skippedLines, expiredEntries: load.expiredEntries },
+        `change journal: ${join(config.dataDir, CHANGE_JOURNAL_FILE)}`,
+      );
+      if (load.skippedLines > 0) {
+        logger.warn({ skippedLines: load.skippedLines }, 'change journal: skipped lines that are not entries (a write torn by a crash)');
+      }
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      process.stderr.write(`wxa-server-domains: DATA_DIR: cannot open the change journal in ${config.dataDir}: ${reason}\n`);
+      process.exit(1);
+    }
+  }
+
   const service = createService({
     wechat,
     logger,
@@ -65,6 +87,8 @@ async function main(): Promise<void> {
     development: config.development,
     cacheTtlMs: config.cacheTtlMs,
     corsOrigins: config.corsOrigins,
+    changeJournal: journal,
+    monthlyLimit: config.monthlyLimit,
   });
   const server = createServer(service.yoga);
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -90,6 +114,7 @@ async function main(): Promise<void> {
       clearInterval(sweep);
       clearTimeout(force);
       await service.close();
+      await journal?.close();
       await simulator?.close();
       logger.info('stopped');
       logger.flush(() => process.exit(0));

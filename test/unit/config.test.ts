@@ -45,6 +45,8 @@ describe('loadConfig: defaults', () => {
       shutdownGraceMs: 10_000,
       cacheTtlMs: 2000,
       corsOrigins: [],
+      dataDir: 'data',
+      monthlyLimit: 50,
       wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' } },
     });
   });

@@ -182,8 +182,8 @@ export class ServerDomainsService {
           testing: after ? after.testing : null,
           published: after ? after.published : null,
         });
-      const refuse = async (error: unknown): Promise<never> => {
-        await journal(failedChange(error), undefined);
+      const refuse = async (error: unknown, outcome = failedChange(error)): Promise<never> => {
+        await journal(outcome, undefined);
         throw error;
       };
 
@@ -198,7 +198,9 @@ export class ServerDomainsService {
         return { state: before, entry };
       }
       const quota = await this.monthlyQuota();
-      if (quota.remaining <= 0) return refuse(localQuotaError(quota));
+      // Refused here: no errcode of WeChat's (so the entry is never mistaken for WeChat's own 45104).
+      if (quota.remaining <= 0)
+        return refuse(localQuotaError(quota), { effect: 'REFUSED', outcome: 'MonthlyQuotaExceededError', errcode: null });
 
       let state: ServerDomainsState;
       // Whatever happens at WeChat, reads in flight from before may be stale now.

@@ -22,6 +22,10 @@ export interface StackOptions {
   /** Off unless a test is about the cache: most tests count upstream calls per request. */
   readonly cacheTtlMs?: number;
   readonly corsOrigins?: readonly string[];
+  /** The service's epoch clock (journal times, China months, the daily quota's minute); Date.now unless given. */
+  readonly clock?: () => number;
+  /** The local quota guard's monthly limit; 50 unless given. */
+  readonly monthlyLimit?: number;
 }
 
 export interface Stack {
@@ -63,6 +67,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     development: options.development,
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
+    clock: options.clock,
+    monthlyLimit: options.monthlyLimit,
   });
   const server: Server = createServer(service.yoga);
   server.listen(0, '127.0.0.1');

@@ -66,12 +66,11 @@ async function main(): Promise<void> {
       const load = await FileChangeJournal.open(config.dataDir);
       journal = load.journal;
       logger.info(
-        { dataDir: config.dataDir, skippedLines: load.skippedLines, expiredEntries: load.expiredEntries },
+        { dataDir: config.dataDir, expiredEntries: load.expiredEntries },
         `change journal: ${join(config.dataDir, CHANGE_JOURNAL_FILE)}`,
       );
-      if (load.skippedLines > 0) {
-        logger.warn({ skippedLines: load.skippedLines }, 'change journal: skipped lines that are not entries (a write torn by a crash)');
-      }
+      if (load.tornLine) logger.warn('change journal: cut off a torn last line (a write cut short by a crash)');
+      if (load.skippedLines > 0) logger.warn({ skippedLines: load.skippedLines }, 'change journal: skipped lines that are not entries');
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       process.stderr.write(`wxa-server-domains: DATA_DIR: cannot open the change journal in ${config.dataDir}: ${reason}\n`);

@@ -25,7 +25,9 @@ const entrySchema = z.object({
 
 export interface FileChangeJournalLoad {
   readonly journal: FileChangeJournal;
-  /** Lines that were not entries (a torn last write), skipped. */
+  /** A last line without its newline that is not an entry (a write cut short by a crash): cut off the file. */
+  readonly tornLine: boolean;
+  /** Other lines that are not entries (written by something else), skipped and left in place. */
   readonly skippedLines: number;
   /** Entries older than the retention, left out when the file was rewritten at start-up. */
   readonly expiredEntries: number;
@@ -37,7 +39,8 @@ export interface FileChangeJournalLoad {
  * day, and a line written with one `write` and `datasync` before the answer is sent is all it needs.
  *
  * Start-up reads the whole file into memory (13 months of changes are small). A crash mid-write leaves
- * a torn last line: it is skipped, and a newline is added so the next entry starts a line of its own.
+ * a torn last line: it is cut off (it never was an entry: its change was never answered), so the next
+ * entry starts a line of its own.
  * Entries past the retention are dropped by rewriting the file (a new file renamed over the old one).
  */
 export class FileChangeJournal implements ChangeJournal {
@@ -63,7 +66,12 @@ export class FileChangeJournal implements ChangeJournal {
     }
     const memory = new MemoryChangeJournal();
     let skippedLines = 0;
-    for (const line of text.split('\n')) {
+    let loaded = 0;
+    // A last line without its newline: an entry whose newline was lost is kept; anything else was torn.
+    const complete = text.lastIndexOf('\n') + 1;
+    const tail = text.slice(complete);
+    const tornLine = tail.trim() !== '' && parseLine(tail) === undefined;
+    for (const line of (tornLine ? text.slice(0, complete) : text).split('\n')) {
       if (line.trim() === '') continue;
       const entry = parseLine(line);
       if (entry === undefined) {
@@ -72,12 +80,14 @@ export class FileChangeJournal implements ChangeJournal {
       }
       try {
         memory.insert(entry);
+        loaded += 1;
       } catch {
         skippedLines += 1; // an id out of order: not an entry this journal wrote
       }
     }
     const oldest = retainedFrom(now());
-    const expiredEntries = memory.all().filter((entry) => Date.parse(entry.at) < oldest).length;
+    // Dropped by the memory journal as newer ones came in, or older than the retention now.
+    const expiredEntries = loaded - memory.all().length + memory.all().filter((entry) => Date.parse(entry.at) < oldest).length;
     let kept = memory;
     if (expiredEntries > 0) {
       kept = new MemoryChangeJournal();
@@ -87,9 +97,9 @@ export class FileChangeJournal implements ChangeJournal {
     const handle = await open(path, 'a', 0o600);
     // The mode applies only when the file is created: an older file is made private too.
     await chmod(path, 0o600);
-    // A torn last line: end it, so the next entry is a line of its own.
-    if (expiredEntries === 0 && text !== '' && !text.endsWith('\n')) await handle.write('\n');
-    return { journal: new FileChangeJournal(kept, handle), skippedLines, expiredEntries };
+    if (expiredEntries === 0 && tornLine) await handle.truncate(Buffer.byteLength(text.slice(0, complete)));
+    else if (expiredEntries === 0 && tail.trim() !== '') await handle.write('\n');
+    return { journal: new FileChangeJournal(kept, handle), tornLine, skippedLines, expiredEntries };
   }
 
   append(entry: NewChangeEntry): Promise<ChangeEntry> {

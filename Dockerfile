@@ -17,7 +17,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# The files stay root's: the service runs unprivileged and cannot rewrite itself.
+# The files stay root's: the service runs unprivileged and cannot rewrite itself. DATA_DIR (default
+# /app/data: the change journal) is the one directory it writes; mount a volume there to keep it.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME ["/app/data"]
 USER node
 EXPOSE 4000
 # No curl in the slim image: node's own fetch. /health never calls WeChat.

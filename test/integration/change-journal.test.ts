@@ -162,10 +162,10 @@ describe('the month’s quota, counted from the journal', () => {
     const adds = stack.sim.count('modify', 'add');
     const { data } = await add(['d51.example.com']);
     expect(data?.addDomains).toMatchObject({ __typename: 'MonthlyQuotaExceededError', errcode: 45104 });
-    const refusal = data?.addDomains as { message: string; errmsg: string };
-    expect(refusal.errmsg).toMatch(/wxa-server-domains/);
-    expect(refusal.errmsg).toMatch(/own count/);
-    expect(refusal.message).toMatch(/This service has counted 50 of the 50/);
+    expect(data?.addDomains).toMatchObject({
+      errmsg: expect.stringMatching(/wxa-server-domains.*own count/),
+      message: expect.stringMatching(/This service has counted 50 of the 50/),
+    });
     expect(stack.sim.count('modify', 'add')).toBe(adds);
     expect(stack.sim.platform.settings.testing).not.toContain('d51.example.com');
     // The fresh read still runs, and a no-op still answers NO_OP.
@@ -220,8 +220,10 @@ describe('the month’s quota, counted from the journal', () => {
 
     const adds = stack.sim.count('modify', 'add');
     const refused = await add(['e.example.com']);
-    expect(refused.data?.addDomains).toMatchObject({ __typename: 'MonthlyQuotaExceededError' });
-    expect((refused.data?.addDomains as { errmsg: string }).errmsg).toMatch(/WeChat answered 45104 earlier this month/);
+    expect(refused.data?.addDomains).toMatchObject({
+      __typename: 'MonthlyQuotaExceededError',
+      errmsg: expect.stringMatching(/WeChat answered 45104 earlier this month/),
+    });
     expect(stack.sim.count('modify', 'add')).toBe(adds);
 
     now = Date.parse('2026-03-31T16:00:00Z'); // April in China

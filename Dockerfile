@@ -18,8 +18,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The files stay root's: the service runs unprivileged and cannot rewrite itself. DATA_DIR (the kept
-# component_verify_ticket and token) is the one place it writes: the node user's only, and a volume, so a new
-# container starts with what the last one kept. Created before VOLUME: changes after it would be discarded.
+# component_verify_ticket and token, the change journal) is the one place it writes: the node user's only,
+# and a volume, so a new container starts with what the last one kept. Created before VOLUME: changes after
+# it would be discarded.
 RUN mkdir -p /data && chown node:node /data && chmod 700 /data
 VOLUME ["/data"]
 USER node

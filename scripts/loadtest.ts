@@ -12,7 +12,8 @@
  *
  * Exit 0 only when: no HTTP 5xx, no untyped error (top-level `errors`, non-JSON, transport failure), the
  * simulator's final testing list matches every domain whose last outcome is known, the change count lies
- * within [successful mutations, successful + may-have-applied], and the service exits 0 on SIGTERM.
+ * within [applied mutations, applied + may-have-applied] (no-ops spend nothing), the service's journal
+ * counts at least the simulator's changes and at most that upper bound, and the service exits 0 on SIGTERM.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -210,21 +211,32 @@ const RESULT_FIELDS = `__typename
       ... on UpstreamUnavailableError { mayHaveApplied }
       ... on Error { message }`;
 
+/** A change's answer also says whether it was applied or a no-op (which spends nothing). */
+const CHANGE_FIELDS = `${RESULT_FIELDS}
+      ... on ServerDomains { change { effect } }`;
+
 const DOCUMENTS: Record<Op, { field: string; query: string }> = {
   read: { field: 'serverDomains', query: `query LoadRead { serverDomains { ${RESULT_FIELDS} } }` },
   add: {
     field: 'addDomains',
-    query: `mutation LoadAdd($domains: [String!]!) { addDomains(input: { domains: $domains }) { ${RESULT_FIELDS} } }`,
+    query: `mutation LoadAdd($domains: [String!]!) { addDomains(input: { domains: $domains }) { ${CHANGE_FIELDS} } }`,
   },
   remove: {
     field: 'removeDomains',
-    query: `mutation LoadRemove($domains: [String!]!) { removeDomains(input: { domains: $domains }) { ${RESULT_FIELDS} } }`,
+    query: `mutation LoadRemove($domains: [String!]!) { removeDomains(input: { domains: $domains }) { ${CHANGE_FIELDS} } }`,
   },
 };
 
 type Outcome =
   /** A member of the result union: what the API promises for every expected failure. */
-  | { kind: 'typed'; typename: string; mayHaveApplied: boolean | undefined; testing: string[] | undefined }
+  | {
+      kind: 'typed';
+      typename: string;
+      mayHaveApplied: boolean | undefined;
+      testing: string[] | undefined;
+      /** A change's journal effect (APPLIED, NO_OP) on its success member. */
+      effect: string | undefined;
+    }
   | { kind: '5xx'; status: number; sample: string }
   /** Top-level `errors`, a body that is not JSON or has no typed result, or no HTTP answer at all. */
   | { kind: 'untyped'; reason: string; sample: string };
@@ -247,7 +259,7 @@ function classify(op: Op, status: number, text: string): Outcome {
     return { kind: 'untyped', reason: `top-level errors (HTTP ${status}${code})`, sample: shorten(String(first?.message)) };
   }
   const result = record.data?.[DOCUMENTS[op].field] as
-    | { __typename?: unknown; mayHaveApplied?: unknown; testing?: unknown }
+    | { __typename?: unknown; mayHaveApplied?: unknown; testing?: unknown; change?: { effect?: unknown } | null }
     | null
     | undefined;
   if (!result || typeof result.__typename !== 'string') {
@@ -258,6 +270,7 @@ function classify(op: Op, status: number, text: string): Outcome {
     typename: result.__typename,
     mayHaveApplied: typeof result.mayHaveApplied === 'boolean' ? result.mayHaveApplied : undefined,
     testing: Array.isArray(result.testing) ? result.testing.filter((d): d is string => typeof d === 'string') : undefined,
+    effect: typeof result.change?.effect === 'string' ? result.change.effect : undefined,
   };
 }
 
@@ -285,7 +298,7 @@ async function main(): Promise<number> {
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(jwtSecret));
 
-  // ---- the service, as a separate process (its kept token goes to a directory of its own, removed at exit)
+  // ---- the service, as a separate process (its kept token and change journal go to a directory of its own, removed at exit)
   const dataDir = mkdtempSync(join(tmpdir(), 'wxa-loadtest-'));
   process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
@@ -300,6 +313,8 @@ async function main(): Promise<number> {
       WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
       AUTH_JWT_SECRET: jwtSecret,
       DATA_DIR: dataDir,
+      // The simulator here allows a million changes a month: so must the service's own quota guard.
+      SERVER_DOMAINS_MONTHLY_LIMIT: '1000000',
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -414,7 +429,8 @@ async function main(): Promise<number> {
   const untypedSamples: string[] = [];
   let http5xx = 0;
   const http5xxSamples: string[] = [];
-  let successfulMutations = 0;
+  let successfulMutations = 0; // applied: WeChat made the change
+  let noOps = 0; // already in place: nothing sent
   let mayHaveApplied = 0; // typed UpstreamUnavailableError with mayHaveApplied: true on a mutation
   let ambiguousUntyped = 0; // a mutation whose answer was untyped or 5xx: it may have been applied too
   let notApplied = 0;
@@ -511,7 +527,8 @@ async function main(): Promise<number> {
       if (Math.random() < 0.15) op = op === 'add' ? 'remove' : 'add';
       const outcome = await send(op, { domains: picked });
       if (outcome.kind === 'typed' && outcome.typename === 'ServerDomains') {
-        successfulMutations += 1;
+        if (outcome.effect === 'NO_OP') noOps += 1;
+        else successfulMutations += 1;
         for (const domain of picked) expected.set(domain, op === 'add' ? 'present' : 'absent');
         checkView(client, own, outcome.testing, op);
       } else if (outcome.kind === 'typed' && outcome.typename === 'UpstreamUnavailableError' && outcome.mayHaveApplied === true) {
@@ -530,6 +547,20 @@ async function main(): Promise<number> {
   const elapsedMs = performance.now() - startedAt;
   if (faultTimer) clearTimeout(faultTimer);
   const memoryAfter = memoryOf(pid);
+  // The service's own count of the month's changes, from its journal.
+  let journaled: number | undefined;
+  try {
+    const response = await pool.request({
+      method: 'POST',
+      path: origin.pathname === '/' ? '/graphql' : `${origin.pathname}/graphql`,
+      headers,
+      body: JSON.stringify({ query: '{ serverDomainsQuota { changesThisMonth } }' }),
+    });
+    const body = (await response.body.json()) as { data?: { serverDomainsQuota?: { changesThisMonth?: number } } };
+    journaled = body.data?.serverDomainsQuota?.changesThisMonth;
+  } catch {
+    journaled = undefined;
+  }
   const serviceCpuAfter = cpuSecondsOf(pid);
   const ownCpu = process.cpuUsage(ownCpuBefore);
   await pool.close();
@@ -590,6 +621,20 @@ async function main(): Promise<number> {
     changesVerdict = `ok, within [${successfulMutations}, ${upperBound}]`;
   }
 
+  // Applied and may-have-applied changes are journaled as spent: at least what WeChat applied, at most the bound.
+  let journalVerdict: string;
+  if (monthAtStart !== monthAtEnd) {
+    journalVerdict = 'not checked: the quota month changed during the run';
+  } else if (journaled === undefined) {
+    journalVerdict = 'MISSING: serverDomainsQuota did not answer';
+    failures.push('serverDomainsQuota.changesThisMonth could not be read');
+  } else if (journaled < changesApplied || journaled > upperBound) {
+    journalVerdict = `WRONG: ${journaled}, outside [${changesApplied}, ${upperBound}]`;
+    failures.push(`the journal counts ${journaled} changes, outside [${changesApplied} applied by the simulator, ${upperBound}]`);
+  } else {
+    journalVerdict = `ok, ${journaled} within [${changesApplied}, ${upperBound}]`;
+  }
+
   if (exitCode !== 0) failures.push(`the service exited with ${exitSignal ?? exitCode} on SIGTERM, not 0`);
 
   // ---- summary
@@ -608,7 +653,7 @@ async function main(): Promise<number> {
       ` | reads p50 ${ms(percentile(reads, 50))} p99 ${ms(percentile(reads, 99))}` +
       ` | writes p50 ${ms(percentile(writes, 50))} p99 ${ms(percentile(writes, 99))}`,
     `typed results by __typename: ${typedLines || 'none'}`,
-    `mutations: ${successfulMutations} succeeded, ${mayHaveApplied} may have applied (UpstreamUnavailableError), ${notApplied} not applied (other typed errors), ${ambiguousUntyped} untyped`,
+    `mutations: ${successfulMutations} applied, ${noOps} no-ops (nothing sent), ${mayHaveApplied} may have applied (UpstreamUnavailableError), ${notApplied} not applied (other typed errors), ${ambiguousUntyped} untyped`,
     `HTTP 5xx: ${http5xx}`,
     `untyped errors: ${untyped.total()}${untyped.total() > 0 ? ` (${untyped.format()})` : ''}`,
     ...[...http5xxSamples, ...untypedSamples].map((s) => `  e.g. ${s}`),
@@ -620,6 +665,7 @@ async function main(): Promise<number> {
     `upstream calls by action: ${upstream.format()} (total ${upstream.total()}; ${(upstream.get('get') / Math.max(1, requestsByOp.get('read'))).toFixed(3)} get per read request)`,
     `faults injected: ${settings.faults ? `${FAULTS.reduce((n, f) => n + (f.times ?? 1), 0)} scripted answers (${FAULTS.map((f) => `${f.action} ${f.errcode !== undefined ? `errcode ${f.errcode}` : f.status ? `HTTP ${f.status}` : f.brokenBody ? 'broken body' : 'drop'}${f.applyFirst ? ' after applying' : ''} ×${f.times ?? 1}`).join(', ')})` : 'none'}`,
     `changes applied by the simulator: ${changesApplied}, ${changesVerdict}`,
+    `changes this month in the service's journal: ${journalVerdict}`,
     `final state: ${checked} domains checked, ${skipped} unknown skipped, ${mismatches.length} mismatch(es); ${finalTesting.length} testing domains`,
     ...mismatches.slice(0, 10).map((m) => `  ${m}`),
     `service log: ${logLevels.format()}`,

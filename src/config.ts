@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONTHLY_CHANGE_LIMIT } from './domains/quota.js';
 
 /** How the service reaches WeChat; decided once, from the settings, at start-up. */
 export type Credentials =
@@ -49,8 +50,10 @@ export interface Config {
   readonly cacheTtlMs: number;
   /** Browser origins allowed by CORS; empty: same origin only. */
   readonly corsOrigins: readonly string[];
+  /** Changes a month the local quota guard allows (WeChat's quota is 50). */
+  readonly monthlyLimit: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** DATA_DIR: where live mode keeps what must survive a restart (the ticket, the component token). */
+  /** DATA_DIR: where live mode keeps what must survive a restart (the ticket, the component token, the change journal). */
   readonly dataDir: string;
   readonly wechat: {
     /** Undefined in simulator mode: the simulator's own address is used. */
@@ -145,6 +148,7 @@ const envSchema = z
     GRAPHQL_INTROSPECTION: flag,
     SHUTDOWN_GRACE_MS: integer(0, 600_000),
     SERVER_DOMAINS_CACHE_TTL_MS: integer(0, 3_600_000),
+    SERVER_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
     CORS_ORIGINS: optional.pipe(
       z
         .string()
@@ -279,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
     cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? DEFAULT_CACHE_TTL_MS,
     corsOrigins: e.CORS_ORIGINS ?? [],
+    monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? MONTHLY_CHANGE_LIMIT,
     logLevel: e.LOG_LEVEL ?? 'info',
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     wechat: {

@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { EVENTS_PATH } from './events/receiver.js';
 import { createLogger } from './logger.js';
 import { createService, type Service, type ServiceOptions } from './server.js';
+import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './stores/file/change-journal.js';
 import { DataDirError, prepareDataDir } from './stores/file/json-file.js';
 import { type DataDirStores, openDataDir } from './stores/file/open.js';
 import { type Simulator, startSimulator } from './wechat/simulator/server.js';
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
   });
 
   let simulator: Simulator | undefined;
+  let journal: Awaited<ReturnType<typeof FileChangeJournal.open>> | undefined;
   let wechat: ServiceOptions['wechat'];
-  let stores: Pick<ServiceOptions, 'ticketStore' | 'tokenStore'> = {};
+  let stores: Pick<ServiceOptions, 'ticketStore' | 'tokenStore' | 'changeJournal'> = {};
   const { credentials, baseUrl, timeoutMs, events } = config.wechat;
   if (credentials.mode === 'simulator') {
     // The whole loop, in memory: the simulator pushes tickets to this service's /wechat/events once it listens.
@@ -57,9 +59,12 @@ async function main(): Promise<void> {
         stores = { ticketStore: opened.tickets, tokenStore: opened.tokens };
         kept = opened.kept;
       } else {
-        // Nothing of a static or file token is kept; the directory is checked all the same, so a deployment finds out now.
+        // Nothing of a static or file token is kept; the directory holds the change journal all the same.
         await prepareDataDir(resolve(config.dataDir));
       }
+      // Live mode journals changes in DATA_DIR, so the month's count survives restarts; the simulator's is in memory.
+      journal = await openJournal(config.dataDir);
+      stores = { ...stores, changeJournal: journal.journal };
       if (credentials.mode === 'file') readTokenFile(credentials.tokenFile);
     } catch (error) {
       if (error instanceof DataDirError) refuse('DATA_DIR', error.message);
@@ -78,6 +83,12 @@ async function main(): Promise<void> {
         },
         `Keeping the component_verify_ticket and component token in ${dir}`,
       );
+    }
+    if (journal) {
+      logger.info({ expiredEntries: journal.expiredEntries }, `change journal: ${join(resolve(config.dataDir), CHANGE_JOURNAL_FILE)}`);
+      if (journal.tornLine) logger.warn('change journal: cut off a torn last line (a write cut short by a crash)');
+      if (journal.skippedLines > 0)
+        logger.warn({ skippedLines: journal.skippedLines }, 'change journal: skipped lines that are not entries');
     }
     if (credentials.mode === 'component' && events) {
       logger.info({ path: EVENTS_PATH }, `Receiving WeChat's pushes (component_verify_ticket) on POST ${EVENTS_PATH}`);
@@ -121,6 +132,7 @@ async function main(): Promise<void> {
       development: config.development,
       cacheTtlMs: config.cacheTtlMs,
       corsOrigins: config.corsOrigins,
+      monthlyLimit: config.monthlyLimit,
     });
   } catch (error) {
     if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
@@ -153,6 +165,7 @@ async function main(): Promise<void> {
       clearInterval(sweep);
       clearTimeout(force);
       await service.close();
+      await journal?.journal.close();
       await simulator?.close();
       logger.info('stopped');
       logger.flush(() => process.exit(0));
@@ -163,3 +176,13 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** The change journal in DATA_DIR; a file that cannot be opened is a DATA_DIR that cannot be used. */
+async function openJournal(dataDir: string): Promise<Awaited<ReturnType<typeof FileChangeJournal.open>>> {
+  try {
+    return await FileChangeJournal.open(resolve(dataDir));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataDirError(`cannot open the change journal in ${resolve(dataDir)}${code ? ` (${code})` : ''}`);
+  }
+}

@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { useRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
+import { type ChangeJournal, MemoryChangeJournal } from './stores/change-journal.js';
 import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
 import { MemoryTicketStore, type TicketStore } from './stores/ticket-store.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
@@ -48,7 +49,10 @@ export interface ServiceOptions {
   readonly tokenStore?: TokenStore;
   /** Where pushed component_verify_tickets live; in memory unless given (a file in DATA_DIR, a shared store). */
   readonly ticketStore?: TicketStore;
-  /** The clock (epoch ms) of token expiry, the pushes' timestamp window and the ticket's age; tests move it. */
+  /**
+   * The clock (epoch ms) of token expiry, the pushes' timestamp window, the ticket's age, journal times, China
+   * months and the daily quota's minute; Date.now unless given (tests move time).
+   */
   readonly now?: () => number;
   /** How often WECHAT_COMPONENT_ACCESS_TOKEN_FILE's metadata is checked; default 500 ms. */
   readonly tokenFilePollMs?: number;
@@ -62,6 +66,10 @@ export interface ServiceOptions {
   readonly metrics?: Metrics;
   /** Browser origins allowed to call the API (CORS_ORIGINS); none: same origin only. */
   readonly corsOrigins?: readonly string[];
+  /** The change journal; in memory unless given (live mode gives the file in DATA_DIR). */
+  readonly changeJournal?: ChangeJournal;
+  /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
+  readonly monthlyLimit?: number;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -159,7 +167,12 @@ export function createService(options: ServiceOptions): Service {
     cacheTtlMs,
     // No state older than twice the TTL; and a refresh (retries included) ends within the timeout anyway.
     refreshGraceMs: Math.min(cacheTtlMs, timeoutMs),
+    journal: options.changeJournal ?? new MemoryChangeJournal(),
+    monthlyLimit: options.monthlyLimit,
+    clock: options.now,
+    onJournaled: metrics.onChangeJournaled,
   });
+  metrics.watchRemainingThisMonth(async () => (await service.monthlyQuota()).remaining);
 
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();
   const plugins: Plugin[] = [

@@ -1,7 +1,16 @@
 import DataLoader from 'dataloader';
+import type { ChangeJournal } from '../stores/change-journal.js';
 import type { ReadCache } from '../stores/read-cache.js';
 import type { WriteLock } from '../stores/write-lock.js';
 import type { ChangeAction, UpstreamObserver, WechatClient } from '../wechat/client.js';
+import type { DailyCallQuota } from '../wechat/codec.js';
+import { MonthlyQuotaExceededError } from '../wechat/errors.js';
+import type { ChangeEntry, NewChangeEntry } from './change-entry.js';
+import { failedChange } from './change-outcome.js';
+import { DailyCallQuotaReader } from './daily-quota.js';
+import { chinaMonth, chinaTimeIso } from './month.js';
+import { type ChangePlan, planChange } from './plan.js';
+import { MONTHLY_CHANGE_LIMIT, type MonthlyQuota, monthlyQuotaOf } from './quota.js';
 import { type ServerDomainsState, sameState } from './state.js';
 
 /** The key of this service's one platform, for the loader, the cache and the lock. */
@@ -21,6 +30,33 @@ export interface ServerDomainsServiceOptions {
   readonly refreshGraceMs?: number;
   /** Milliseconds, for the grace above; performance.now() unless given. */
   readonly now?: () => number;
+  /** Where every change is journaled (its month's count comes from there too). */
+  readonly journal: ChangeJournal;
+  /** Epoch milliseconds (Date.now unless given): journal times, China months, the daily quota's minute. */
+  readonly clock?: () => number;
+  /** Changes a month the local quota guard allows; MONTHLY_CHANGE_LIMIT (WeChat's 50) unless given. */
+  readonly monthlyLimit?: number;
+  /** Told of every entry once it is journaled (metrics). */
+  readonly onJournaled?: (entry: ChangeEntry) => void;
+}
+
+/** Who asked for a change, and who hears of its upstream calls. */
+export interface ChangeRequest {
+  /** The token's `sub`; null when authentication is off. */
+  readonly caller: string | null;
+  readonly observe?: UpstreamObserver;
+}
+
+/** A change's answer: the state it left (or found, for a no-op) and its journal entry. */
+export interface ChangeResult {
+  readonly state: ServerDomainsState;
+  readonly entry: ChangeEntry;
+}
+
+/** What a change would do, computed without making it. */
+export interface ChangePreview extends ChangePlan {
+  /** The month's remaining changes after it (a no-op spends none). */
+  readonly remainingThisMonth: number;
 }
 
 /**
@@ -42,11 +78,15 @@ export class ServerDomainsService {
   /** The last state this process read or wrote, and when; dropped when a change may have applied. */
   #last: { readonly state: ServerDomainsState; readonly at: number } | undefined;
   readonly #now: () => number;
+  readonly #clock: () => number;
+  readonly #daily: DailyCallQuotaReader;
 
   constructor(options: ServerDomainsServiceOptions) {
     this.#options = options;
     this.client = options.client;
     this.#now = options.now ?? (() => performance.now());
+    this.#clock = options.clock ?? Date.now;
+    this.#daily = new DailyCallQuotaReader(options.client, this.#clock);
   }
 
   /**
@@ -105,33 +145,113 @@ export class ServerDomainsService {
     return new RequestServerDomains(this, observe);
   }
 
-  /** One change at a time per platform: concurrent mutations queue instead of interleaving. */
-  change(
-    action: ChangeAction,
-    domains: readonly string[],
-    publishTogether: boolean,
-    observe?: UpstreamObserver,
-  ): Promise<ServerDomainsState> {
+  /** The month's changes (China time), as counted from the journal. */
+  async monthlyQuota(): Promise<MonthlyQuota> {
+    const month = chinaMonth(this.#clock());
+    const entries = await this.#options.journal.between(month.start, month.end);
+    return monthlyQuotaOf(entries, this.#options.monthlyLimit ?? MONTHLY_CHANGE_LIMIT, month);
+  }
+
+  /** Journal entries, newest first, after the entry `after` names (UnknownCursorError if none). */
+  changes(limit: number, after?: string): Promise<readonly ChangeEntry[]> {
+    return this.#options.journal.page(limit, after);
+  }
+
+  /** WeChat's daily call counts of modify_wxa_server_domain, asked at most once a minute. */
+  dailyCallQuota(observe?: UpstreamObserver): Promise<DailyCallQuota> {
+    return this.#daily.get(observe);
+  }
+
+  /**
+   * One change at a time per platform: concurrent mutations queue instead of interleaving. Within the
+   * lock: a fresh `get` (started now, after the change was requested: never a cached answer, never one
+   * in flight), then a no-op answers with that state and sends nothing; a spent month refuses locally;
+   * anything else goes to WeChat. Every outcome is journaled before the answer is returned, and a
+   * failure is rethrown as the typed error the caller gets.
+   */
+  change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, request: ChangeRequest): Promise<ChangeResult> {
     return this.#options.writeLock.run(PLATFORM, async () => {
+      const journal = (outcome: Pick<NewChangeEntry, 'effect' | 'outcome' | 'errcode'>, after: ServerDomainsState | undefined) =>
+        this.#journal({
+          at: new Date(this.#clock()).toISOString(),
+          caller: request.caller,
+          action,
+          domains,
+          publishTogether,
+          ...outcome,
+          testing: after ? after.testing : null,
+          published: after ? after.published : null,
+        });
+      const refuse = async (error: unknown, outcome = failedChange(error)): Promise<never> => {
+        await journal(outcome, undefined);
+        throw error;
+      };
+
+      let before: ServerDomainsState;
+      try {
+        before = await this.#freshRead(request.observe);
+      } catch (error) {
+        return refuse(error);
+      }
+      if (planChange(before, action, domains, publishTogether).noOp) {
+        const entry = await journal({ effect: 'NO_OP', outcome: 'ServerDomains', errcode: null }, before);
+        return { state: before, entry };
+      }
+      const quota = await this.monthlyQuota();
+      // Refused here: no errcode of WeChat's (so the entry is never mistaken for WeChat's own 45104).
+      if (quota.remaining <= 0)
+        return refuse(localQuotaError(quota), { effect: 'REFUSED', outcome: 'MonthlyQuotaExceededError', errcode: null });
+
+      let state: ServerDomainsState;
       // Whatever happens at WeChat, reads in flight from before may be stale now.
       this.#generation += 1;
       this.#inFlight = undefined;
-      let state: ServerDomainsState;
       try {
-        state = await this.client.changeServerDomains(action, domains, publishTogether, observe);
+        state = await this.client.changeServerDomains(action, domains, publishTogether, request.observe);
       } catch (error) {
         // The change may have been applied (the answer was lost): the next read must ask WeChat.
         this.#last = undefined;
         await this.#options.readCache.delete(PLATFORM);
-        throw error;
+        return refuse(error);
       } finally {
         this.#generation += 1;
         this.#inFlight = undefined;
       }
       await this.#remember(state);
-      return state;
+      const entry = await journal({ effect: 'APPLIED', outcome: 'ServerDomains', errcode: null }, state);
+      return { state, entry };
     });
   }
+
+  /** A `get` of its own (no cache, no sharing), remembered like any read: an unchanged state keeps its object. */
+  async #freshRead(observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
+    const fetched = await this.client.getServerDomains(observe);
+    const previous = this.#last?.state;
+    const state = previous && sameState(previous, fetched) ? previous : fetched;
+    await this.#remember(state);
+    return state;
+  }
+
+  async #journal(entry: NewChangeEntry): Promise<ChangeEntry> {
+    const stored = await this.#options.journal.append(entry);
+    this.#options.onJournaled?.(stored);
+    return stored;
+  }
+}
+
+/** The local guard's refusal: the same type and errcode as WeChat's 45104, in words that say whose count it is. */
+function localQuotaError(quota: MonthlyQuota): MonthlyQuotaExceededError {
+  const resets = chinaTimeIso(quota.month.end);
+  if (quota.exhaustedAtWechat) {
+    return new MonthlyQuotaExceededError(
+      `not sent by wxa-server-domains: WeChat answered 45104 earlier this month; the month ends ${resets}`,
+      `WeChat has already said this month's server-domain changes are used up, so this change was not sent. Nothing was changed; try again after ${resets}.`,
+    );
+  }
+  return new MonthlyQuotaExceededError(
+    `not sent by wxa-server-domains: its own count of this month's changes reached ${quota.limit} (changes made elsewhere are not counted); the month ends ${resets}`,
+    `This service has counted ${quota.changes} of the ${quota.limit} server-domain changes allowed this month, so this change was not sent. Nothing was changed; try again after ${resets}.`,
+  );
 }
 
 /** What a request's log line (and the fast path) learn of its reads and upstream calls. */
@@ -170,10 +290,49 @@ export class RequestServerDomains {
     return this.#loader.load(PLATFORM);
   }
 
-  /** Applies a change; its returned state replaces what this request had read, so later reads see it. */
-  async change(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ServerDomainsState> {
-    const state = await this.#service.change(action, domains, publishTogether, this.#observe?.upstream);
+  /**
+   * Applies a change (or finds it a no-op); its state replaces what this request had read, so later
+   * reads see it. The answer is a new object carrying the journal entry: the state object itself is
+   * shared (cache, fast path) and never gets per-change data.
+   */
+  async change(
+    action: ChangeAction,
+    domains: readonly string[],
+    publishTogether: boolean,
+    caller: string | null,
+  ): Promise<ServerDomainsState & { readonly change: ChangeEntry }> {
+    const { state, entry } = await this.#service.change(action, domains, publishTogether, { caller, observe: this.#observe?.upstream });
     this.#loader.clear(PLATFORM).prime(PLATFORM, state);
-    return state;
+    return { ...state, change: entry };
+  }
+
+  /** This request's answer depends on more than the domain state: nothing may keep it (the fast path included). */
+  volatile(): void {
+    this.#observe?.volatile?.();
+  }
+
+  /** The month's changes as counted from the journal. */
+  monthlyQuota(): Promise<MonthlyQuota> {
+    this.volatile();
+    return this.#service.monthlyQuota();
+  }
+
+  /** Journal entries, newest first (see ServerDomainsService.changes). */
+  changes(limit: number, after?: string): Promise<readonly ChangeEntry[]> {
+    this.volatile();
+    return this.#service.changes(limit, after);
+  }
+
+  dailyCallQuota(): Promise<DailyCallQuota> {
+    this.volatile();
+    return this.#service.dailyCallQuota(this.#observe?.upstream);
+  }
+
+  /** What a change would do, from the state a read would answer (cached is fine): nothing is sent or journaled. */
+  async preview(action: ChangeAction, domains: readonly string[], publishTogether: boolean): Promise<ChangePreview> {
+    this.volatile();
+    const [state, quota] = await Promise.all([this.read(), this.#service.monthlyQuota()]);
+    const plan = planChange(state, action, domains, publishTogether);
+    return { ...plan, remainingThisMonth: plan.noOp ? quota.remaining : Math.max(0, quota.remaining - 1) };
   }
 }

@@ -1,6 +1,7 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { CHANGE_EFFECTS, type ChangeEntry } from '../domains/change-entry.js';
 import type { UpstreamObserver } from '../wechat/client.js';
 import { CountingHistogram } from './counting-histogram.js';
 import { TicketAgeGauge } from './ticket-age.js';
@@ -17,6 +18,10 @@ export interface Metrics {
   readonly onEvent: (infoType: string | undefined, outcome: string) => void;
   /** Reports the age of the kept component_verify_ticket (component mode only). */
   readonly watchTicketAge: (createTime: () => Promise<number | undefined>, now: () => number) => void;
+  /** For the change flow: every journal entry, by effect. */
+  readonly onChangeJournaled: (entry: ChangeEntry) => void;
+  /** Where the remaining-changes gauge reads its value at each scrape (the journal's month). */
+  watchRemainingThisMonth(source: () => Promise<number>): void;
   /** Yoga's Prometheus plugin on `/metrics`, with this registry. */
   readonly plugin: Plugin;
 }
@@ -26,13 +31,13 @@ export function createMetrics(registry = new Registry()): Metrics {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'wechat_upstream_requests_total',
-    help: 'Calls to modify_wxa_server_domain, by action and outcome (ok, the errcode, or unavailable).',
+    help: 'Calls to WeChat, by action (get, add, delete, set of modify_wxa_server_domain; quota for openapi/quota/get) and outcome (ok, the errcode, or unavailable).',
     labelNames: ['action', 'outcome'] as const,
     registers: [registry],
   });
   const duration = new Histogram({
     name: 'wechat_upstream_request_duration_seconds',
-    help: 'Duration of calls to modify_wxa_server_domain, by action.',
+    help: 'Duration of calls to WeChat, by action (as wechat_upstream_requests_total).',
     labelNames: ['action'] as const,
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
@@ -56,10 +61,36 @@ export function createMetrics(registry = new Registry()): Metrics {
     registers: [registry],
   });
   const ticketAge = new TicketAgeGauge([registry]);
+  const changes = new Counter({
+    name: 'wechat_server_domain_changes_total',
+    help: 'Server-domain changes journaled by this process, by effect (APPLIED, NO_OP, REFUSED, UNKNOWN).',
+    labelNames: ['effect'] as const,
+    registers: [registry],
+  });
+  // Every effect from the start, at 0: a rate over a series that appears late misses its first increase.
+  for (const effect of CHANGE_EFFECTS) changes.inc({ effect }, 0);
+  let remainingSource: (() => Promise<number>) | undefined;
+  new Gauge({
+    name: 'server_domains_changes_remaining_this_month',
+    help: "Changes left this month (China Standard Time) as this service counts them: a lower bound of WeChat's count means this is an upper bound.",
+    registers: [registry],
+    async collect() {
+      if (!remainingSource) return;
+      try {
+        this.set(await remainingSource());
+      } catch {
+        // A journal that cannot be read now keeps the last value; the scrape still answers.
+      }
+    },
+  });
   return {
     registry,
     onEvent: (infoType, outcome) => events.inc({ info_type: infoTypeLabel(infoType), outcome }),
     watchTicketAge: (createTime, now) => ticketAge.watch(createTime, now),
+    onChangeJournaled: (entry) => changes.inc({ effect: entry.effect }),
+    watchRemainingThisMonth: (source) => {
+      remainingSource = source;
+    },
     onFastPathHit: (seconds) => fastHits.observe(seconds),
     onUpstreamCall: ({ action, outcome, seconds }) => {
       requests.inc({ action, outcome: String(outcome) });

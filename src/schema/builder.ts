@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
@@ -14,8 +15,16 @@ export const builder = new SchemaBuilder<{
 }>({
   // ScopeAuth before Errors: a refusal stays a top-level GraphQL error, never a union member.
   // Federation last: it must see the resolvers the others wrap.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, DirectivePlugin, FederationPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
   defaultFieldNullability: false,
+  relay: {
+    // Cursor connections only: no Node interface, no node/nodes lookups (nothing here is fetched by global id).
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    cursorType: 'String',
+    // Other subgraphs of a supergraph may define PageInfo too: it must be shareable to compose.
+    pageInfoTypeOptions: { shareable: true },
+  },
   scopeAuth: {
     authScopes: (context) => ({ read: context.caller.canRead, write: context.caller.canWrite }),
     // The plugin's own ForbiddenError keeps its code outside `extensions`, where clients look.

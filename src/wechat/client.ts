@@ -1,19 +1,28 @@
 import type { Logger } from 'pino';
 import type { ServerDomainsState } from '../domains/state.js';
-import { type Decoded, decodeModifyResponse, encodeModifyRequest } from './codec.js';
-import { type DomainAction, TOKEN_ERRCODES } from './errors.js';
+import {
+  type DailyCallQuota,
+  type Decoded,
+  decodeModifyResponse,
+  decodeQuotaResponse,
+  encodeModifyRequest,
+  encodeQuotaRequest,
+} from './codec.js';
+import { type DomainAction, TOKEN_ERRCODES, type UpstreamAction } from './errors.js';
 import { type JsonHttp, TransportError } from './http.js';
-import { backoffMs, isRetryable, MAX_RETRIES } from './retry.js';
+import { backoffMs, isRead, isRetryable, MAX_RETRIES } from './retry.js';
 import type { TokenProvider } from './token.js';
 import { asUnavailable } from './unavailable.js';
 
 export const MODIFY_SERVER_DOMAIN_PATH = '/cgi-bin/component/modify_wxa_server_domain';
+/** WeChat's daily call counts of one API (component token). */
+export const QUOTA_GET_PATH = '/cgi-bin/openapi/quota/get';
 
 export type ChangeAction = Exclude<DomainAction, 'get'>;
 
 /** One HTTP exchange with WeChat: its action, outcome (`ok`, the errcode, or `unavailable`) and duration. */
 export interface UpstreamCall {
-  readonly action: DomainAction;
+  readonly action: UpstreamAction;
   readonly outcome: 'ok' | 'unavailable' | number;
   readonly seconds: number;
 }
@@ -33,7 +42,7 @@ export interface WechatClientOptions {
 }
 
 /**
- * The one place that speaks modify_wxa_server_domain. Returns the platform's state or throws a typed
+ * The one place that speaks modify_wxa_server_domain (and openapi/quota/get about it). Returns the platform's state or throws a typed
  * error (a WechatError member, or UpstreamUnavailableError). A refused token is refreshed and the call
  * retried exactly once; transient faults are retried as `retry.ts` says, within WECHAT_TIMEOUT_MS.
  */
@@ -45,7 +54,19 @@ export class WechatClient {
   }
 
   getServerDomains(observe?: UpstreamObserver): Promise<ServerDomainsState> {
-    return this.#call('get', encodeModifyRequest('get'), observe);
+    return this.#modify('get', encodeModifyRequest('get'), observe);
+  }
+
+  /** WeChat's daily call counts of modify_wxa_server_domain (a read: retried like a `get`). */
+  getDailyCallQuota(observe?: UpstreamObserver): Promise<DailyCallQuota> {
+    return this.#call({
+      action: 'quota',
+      path: QUOTA_GET_PATH,
+      body: encodeQuotaRequest(MODIFY_SERVER_DOMAIN_PATH),
+      decode: decodeQuotaResponse,
+      deadline: performance.now() + this.#options.timeoutMs,
+      observe,
+    });
   }
 
   /** `domains` must come from the normaliser; `publishTogether` is is_modify_published_together. */
@@ -55,22 +76,28 @@ export class WechatClient {
     publishTogether: boolean,
     observe?: UpstreamObserver,
   ): Promise<ServerDomainsState> {
-    return this.#call(action, encodeModifyRequest(action, domains, publishTogether), observe);
+    return this.#modify(action, encodeModifyRequest(action, domains, publishTogether), observe);
   }
 
   close(): Promise<void> {
     return this.#options.http.close();
   }
 
-  async #call(action: DomainAction, body: unknown, observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
-    const exchange: Exchange = { action, body, deadline: performance.now() + this.#options.timeoutMs, observe };
+  #modify(action: DomainAction, body: unknown, observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
+    const decode = (json: unknown) => decodeModifyResponse(action, json);
+    const deadline = performance.now() + this.#options.timeoutMs;
+    return this.#call({ action, path: MODIFY_SERVER_DOMAIN_PATH, body, decode, deadline, observe });
+  }
+
+  async #call<T>(exchange: Exchange<T>): Promise<T> {
+    const { action } = exchange;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#attempt(exchange);
       } catch (error) {
         const delay = backoffMs(attempt);
         if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= exchange.deadline) {
-          throw asUnavailable(error, action !== 'get');
+          throw asUnavailable(error, !isRead(action));
         }
         this.#options.logger.info({ upstream: { action, retry: attempt + 1, after: describe(error) } }, 'retrying WeChat call');
         await new Promise((resolve) => setTimeout(resolve, delay));
@@ -79,7 +106,7 @@ export class WechatClient {
   }
 
   /** One attempt, with its one token refresh. */
-  async #attempt(exchange: Exchange): Promise<ServerDomainsState> {
+  async #attempt<T>(exchange: Exchange<T>): Promise<T> {
     const { tokens } = this.#options;
     let token = await tokens.get();
     let answer = await this.#send(exchange, token);
@@ -92,7 +119,7 @@ export class WechatClient {
     return answer.value;
   }
 
-  async #send({ action, body, deadline, observe }: Exchange, token: string): Promise<Decoded<ServerDomainsState>> {
+  async #send<T>({ action, path, body, decode, deadline, observe }: Exchange<T>, token: string): Promise<Decoded<T>> {
     const started = performance.now();
     const done = (outcome: UpstreamCall['outcome']) => {
       const call = { action, outcome, seconds: (performance.now() - started) / 1000 };
@@ -100,14 +127,14 @@ export class WechatClient {
       observe?.(call);
       this.#options.logger.debug(
         // The token travels in the query string: never log it.
-        { upstream: { ...call, url: `${this.#options.baseUrl}${MODIFY_SERVER_DOMAIN_PATH}?access_token=[redacted]` } },
+        { upstream: { ...call, url: `${this.#options.baseUrl}${path}?access_token=[redacted]` } },
         'WeChat call',
       );
     };
     try {
       const remaining = Math.max(1, Math.round(deadline - started));
-      const json = await this.#options.http.postJson(MODIFY_SERVER_DOMAIN_PATH, { access_token: token }, body, remaining);
-      const decoded = decodeModifyResponse(action, json);
+      const json = await this.#options.http.postJson(path, { access_token: token }, body, remaining);
+      const decoded = decode(json);
       done(decoded.ok ? 'ok' : decoded.error.errcode);
       return decoded;
     } catch (error) {
@@ -117,10 +144,12 @@ export class WechatClient {
   }
 }
 
-/** One logical call: what is sent, by when it must be done, who is told of each attempt. */
-interface Exchange {
-  readonly action: DomainAction;
+/** One logical call: what is sent where, how its answer is read, by when it must be done, who is told of each attempt. */
+interface Exchange<T> {
+  readonly action: UpstreamAction;
+  readonly path: string;
   readonly body: unknown;
+  readonly decode: (json: unknown) => Decoded<T>;
   readonly deadline: number;
   readonly observe: UpstreamObserver | undefined;
 }

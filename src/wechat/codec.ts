@@ -65,6 +65,34 @@ export function decodeModifyResponse(action: DomainAction, json: unknown): Decod
   };
 }
 
+/** WeChat's daily call counts of one API (openapi/quota/get's `quota`). */
+export interface DailyCallQuota {
+  readonly limit: number;
+  readonly used: number;
+  readonly remaining: number;
+}
+
+/** The body of openapi/quota/get: the API path with a leading slash and no host. */
+export const encodeQuotaRequest = (cgiPath: string) => ({ cgi_path: cgiPath });
+
+const count = (quota: Record<string, unknown>, field: string): number => {
+  const value = quota[field];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new NotWechatJsonError(`"quota.${field}" is not a count`);
+  return value;
+};
+
+/**
+ * Parses an openapi/quota/get answer. Its errcodes are a read's: -1 busy, token errors, and any other
+ * (76003 for an unknown cgi_path, …) kept as UnknownWechatError.
+ */
+export function decodeQuotaResponse(json: unknown): Decoded<DailyCallQuota> {
+  const { errcode, errmsg, body } = status(json);
+  if (errcode !== 0) return { ok: false, error: wechatErrorFor('get', errcode, errmsg) };
+  const quota = body.quota;
+  if (!isRecord(quota)) throw new NotWechatJsonError('"quota" is missing');
+  return { ok: true, value: { limit: count(quota, 'daily_limit'), used: count(quota, 'used'), remaining: count(quota, 'remain') } };
+}
+
 export interface IssuedToken {
   readonly token: string;
   readonly expiresInSeconds: number;

@@ -3,6 +3,9 @@ import { AppError } from '../errors.js';
 /** The four actions of modify_wxa_server_domain. */
 export type DomainAction = 'get' | 'add' | 'delete' | 'set';
 
+/** What a call to WeChat does: an action of modify_wxa_server_domain, or `quota` (openapi/quota/get). */
+export type UpstreamAction = DomainAction | 'quota';
+
 /** Base of the errors that carry WeChat's own errcode and errmsg. */
 export class WechatError extends AppError {
   override name = 'WechatError';
@@ -44,9 +47,10 @@ export class DomainCountLimitError extends WechatError {
 
 export class MonthlyQuotaExceededError extends WechatError {
   override name = 'MonthlyQuotaExceededError';
-  constructor(errmsg: string) {
+  /** `message` replaces the default sentence (the service's own quota guard says why it refused). */
+  constructor(errmsg: string, message?: string) {
     super(
-      'The platform has used all 50 server-domain changes WeChat allows per month. Nothing was changed; try again next month.',
+      message ?? 'The platform has used all 50 server-domain changes WeChat allows per month. Nothing was changed; try again next month.',
       45104,
       errmsg,
     );

@@ -1,4 +1,4 @@
-import type { DomainAction } from './errors.js';
+import type { UpstreamAction } from './errors.js';
 import { SystemBusyError } from './errors.js';
 import { TransportError } from './http.js';
 
@@ -12,14 +12,14 @@ export const MAX_RETRIES = 2;
  *
  * - errcode -1: WeChat asks for a retry, and did nothing.
  * - never sent (connection refused, DNS): WeChat never saw it.
- * - a read also retries a reset connection and 502/503/504: reading twice is harmless.
+ * - a read (a `get`, the daily quota) also retries a reset connection and 502/503/504: reading twice is harmless.
  * - a timeout is never retried: it has spent the caller's budget already.
  */
-export function isRetryable(action: DomainAction, error: unknown): boolean {
+export function isRetryable(action: UpstreamAction, error: unknown): boolean {
   if (error instanceof SystemBusyError) return true;
   if (!(error instanceof TransportError)) return false;
   if (error.fault === 'not-sent') return true;
-  if (action !== 'get') return false;
+  if (!isRead(action)) return false;
   return error.fault === 'reset' || (error.fault === 'status' && [502, 503, 504].includes(error.status ?? 0));
 }
 
@@ -28,3 +28,6 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   const base = 50 * 2 ** attempt;
   return base + random() * base;
 }
+
+/** Calls that change nothing at WeChat. */
+export const isRead = (action: UpstreamAction): boolean => action === 'get' || action === 'quota';

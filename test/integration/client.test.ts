@@ -6,7 +6,12 @@ import {
   AddDomainsDocument,
   type AddDomainsMutation,
   RemoveDomainsDocument,
+  ServerDomainChangesDocument,
+  ServerDomainsChangePreviewDocument,
+  type ServerDomainsChangePreviewQuery,
   ServerDomainsDocument,
+  ServerDomainsQuotaDocument,
+  type ServerDomainsQuotaQuery,
   SetDomainsDocument,
 } from 'wxa-server-domains/client';
 import { type Stack, startStack } from '../support/stack.js';
@@ -48,26 +53,81 @@ function describeResult(result: AddDomainsMutation['addDomains']): string {
   }
 }
 
+/** The preview's union, exhaustive too. */
+function describePreview(result: ServerDomainsChangePreviewQuery['serverDomainsChangePreview']): string {
+  switch (result.__typename) {
+    case 'ServerDomainsChangePreview':
+      return `${result.noOp ? 'no-op' : `+${result.added.join(',')} -${result.removed.join(',')}`}, ${result.remainingThisMonth} left`;
+    case 'DomainValidationError':
+      return `invalid: ${result.problems.map((p) => p.domain).join(',')}`;
+    case 'UpstreamUnavailableError':
+      return `unavailable: ${result.mayHaveApplied}`;
+    case 'AccessTokenError':
+    case 'SystemBusyError':
+    case 'UnknownWechatError':
+      return `wechat ${result.errcode}: ${result.message}`;
+    default: {
+      const unhandled: never = result;
+      return unhandled;
+    }
+  }
+}
+
+/** WeChat's daily call counts, or why they are missing: exhaustive over DailyCallQuotaResult. */
+function describeDaily(daily: ServerDomainsQuotaQuery['serverDomainsQuota']['daily']): string {
+  switch (daily.__typename) {
+    case 'DailyCallQuota':
+      return `${daily.used}/${daily.limit}`;
+    case 'UpstreamUnavailableError':
+      return 'unavailable';
+    case 'AccessTokenError':
+    case 'SystemBusyError':
+    case 'UnknownWechatError':
+      return `wechat ${daily.errcode}`;
+    default: {
+      const unhandled: never = daily;
+      return unhandled;
+    }
+  }
+}
+
 describe('wxa-server-domains/client', () => {
   it('runs every documented operation against the service, typed down to each union member', async () => {
     stack = await startStack({ simulator: { platform: { testing: ['a.example.com'] } } });
     const read = await run(ServerDomainsDocument, {});
     expect(read.serverDomains.__typename === 'ServerDomains' && read.serverDomains.testing).toEqual(['a.example.com']);
 
+    const preview = await run(ServerDomainsChangePreviewDocument, { action: 'ADD', domains: ['b.example.com'] });
+    expect(describePreview(preview.serverDomainsChangePreview)).toBe('+b.example.com -, 49 left');
+
     const added = await run(AddDomainsDocument, { domains: ['b.example.com'] });
     expect(describeResult(added.addDomains)).toBe('ok: a.example.com,b.example.com');
+    expect(added.addDomains.__typename === 'ServerDomains' && added.addDomains.change).toMatchObject({
+      action: 'ADD',
+      effect: 'APPLIED',
+      domains: ['b.example.com'],
+    });
+
+    const quotaNow = await run(ServerDomainsQuotaDocument, {});
+    expect(quotaNow.serverDomainsQuota).toMatchObject({ monthlyLimit: 50, changesThisMonth: 1, remainingThisMonth: 49 });
+    expect(describeDaily(quotaNow.serverDomainsQuota.daily)).toMatch(/^\d+\/1000$/);
+
+    const journal = await run(ServerDomainChangesDocument, { first: 1 });
+    expect(journal.serverDomainChanges.edges.map((e) => e.node.effect)).toEqual(['APPLIED']);
+    expect(journal.serverDomainChanges.pageInfo).toEqual({ hasNextPage: false, endCursor: journal.serverDomainChanges.edges[0]?.cursor });
 
     const invalid = await run(AddDomainsDocument, { domains: ['https://x.example.com'] });
     expect(describeResult(invalid.addDomains)).toBe('invalid: https://x.example.com');
-
-    stack.sim.injectFault({ action: 'add', errcode: 45104, errmsg: 'quota' });
-    const quota = await run(AddDomainsDocument, { domains: ['c.example.com'] });
-    expect(describeResult(quota.addDomains)).toMatch(/^wechat 45104: /);
 
     const removed = await run(RemoveDomainsDocument, { domains: ['a.example.com'] });
     expect(removed.removeDomains.__typename === 'ServerDomains' && removed.removeDomains.testing).toEqual(['b.example.com']);
 
     const set = await run(SetDomainsDocument, { domains: [], publishTogether: true });
     expect(set.setDomains).toMatchObject({ __typename: 'ServerDomains', testing: [], published: [] });
+
+    // Last: WeChat's 45104 ends the month's changes (this service then refuses them itself).
+    stack.sim.injectFault({ action: 'add', errcode: 45104, errmsg: 'quota' });
+    const quota = await run(AddDomainsDocument, { domains: ['c.example.com'] });
+    expect(describeResult(quota.addDomains)).toMatch(/^wechat 45104: /);
   });
 });

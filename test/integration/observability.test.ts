@@ -23,17 +23,24 @@ describe('/metrics', () => {
     const response = await fetch(`${stack.url}/metrics`);
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(sample(text, 'wechat_upstream_requests_total', { action: 'get', outcome: 'ok' })).toBe(2);
+    // Two reads, and each change's fresh read.
+    expect(sample(text, 'wechat_upstream_requests_total', { action: 'get', outcome: 'ok' })).toBe(4);
     expect(sample(text, 'wechat_upstream_requests_total', { action: 'get', outcome: 'unavailable' })).toBe(1);
     expect(sample(text, 'wechat_upstream_requests_total', { action: 'add', outcome: 'ok' })).toBe(1);
     expect(sample(text, 'wechat_upstream_requests_total', { action: 'add', outcome: '45104' })).toBe(1);
-    expect(sample(text, 'wechat_upstream_request_duration_seconds_count', { action: 'get' })).toBe(3);
+    expect(sample(text, 'wechat_upstream_request_duration_seconds_count', { action: 'get' })).toBe(5);
     expect(sample(text, 'wechat_upstream_request_duration_seconds_count', { action: 'add' })).toBe(2);
     expect(sample(text, 'wechat_token_refreshes_total')).toBe(1);
     expect(sample(text, 'graphql_envelop_request', { operationType: 'mutation' })).toBe(2);
     expect(sample(text, 'graphql_envelop_request_duration_count', { operationName: 'ThreeReads' })).toBe(1);
     expect(sample(text, 'graphql_envelop_request_duration_count')).toBe(5);
     expect(sample(text, 'graphql_envelop_error_result', {})).toBeUndefined();
+    expect(sample(text, 'wechat_server_domain_changes_total', { effect: 'APPLIED' })).toBe(1);
+    expect(sample(text, 'wechat_server_domain_changes_total', { effect: 'REFUSED' })).toBe(1);
+    expect(sample(text, 'wechat_server_domain_changes_total', { effect: 'NO_OP' })).toBe(0);
+    expect(sample(text, 'wechat_server_domain_changes_total', { effect: 'UNKNOWN' })).toBe(0);
+    // WeChat answered 45104: nothing is left this month, whatever this service counted.
+    expect(sample(text, 'server_domains_changes_remaining_this_month')).toBe(0);
   });
 });
 
@@ -94,6 +101,7 @@ describe('structured request logs', () => {
       operationName: 'AddDomains',
       operationType: 'mutation',
       upstream: [
+        { action: 'get', outcome: 'ok' },
         { action: 'add', outcome: -1 },
         { action: 'add', outcome: 'ok' },
       ],

@@ -103,10 +103,13 @@ describe('restarts in live mode keep what WeChat gave (DATA_DIR)', () => {
     expect(sim.count('token')).toBe(1);
     outputs.push(await stop());
 
+    // What WeChat gave, and the (empty) change journal: nothing else, every file private.
     expect(readdirSync(dataDir).sort()).toEqual([
       `component-access-token.${sim.credentials.componentAppId}.json`,
       `component-verify-ticket.${sim.credentials.componentAppId}.json`,
+      'server-domain-changes.jsonl',
     ]);
+    for (const file of readdirSync(dataDir)) expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);
     for (const output of outputs) assertNoSecrets(output);
   }, 60_000);
 

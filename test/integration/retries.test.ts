@@ -89,7 +89,7 @@ describe('changes retry only what WeChat certainly did not apply', () => {
       logger: createLogger('silent'),
     });
     cleanups.push(() => service.close());
-    const pending = service.domains.forRequest().change('add', ['b.example.com'], false);
+    const pending = service.domains.forRequest().change('add', ['b.example.com'], false, null);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const sim = await startSimulator({ port, staticTokens: ['shared-token'] });
     cleanups.push(() => sim.close());

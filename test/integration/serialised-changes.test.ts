@@ -7,7 +7,7 @@ afterEach(() => stack?.close());
 
 describe('changes of one platform are serialised within the process', () => {
   it('a second mutation waits for the first one’s upstream call to finish', async () => {
-    stack = await startStack({ simulator: { platform: { testing: [] } } });
+    stack = await startStack({ simulator: { platform: { testing: ['two.example.com'] } } });
     await stack.gql(ServerDomainsQuery); // token and connection ready
     stack.sim.injectFault({ action: 'add', delayMs: 400 });
     const first = stack.gql(AddDomainsMutation, { input: { domains: ['one.example.com'] } });
@@ -27,6 +27,16 @@ describe('changes of one platform are serialised within the process', () => {
       'three.example.com',
     ]);
     expect(stack.sim.platform.settings.testing).toEqual(['one.example.com', 'three.example.com']);
+    // Each change read the state afresh inside the lock, after the one before it: get, add, get, delete, get, add.
+    const sequence = stack.sim.calls.filter((c) => c.kind === 'modify').map((c) => c.action);
+    expect(sequence.slice(sequence.indexOf('add') - 1).filter((_, i, all) => all[i] !== 'get' || all[i + 1] !== 'get')).toEqual([
+      'get',
+      'add',
+      'get',
+      'delete',
+      'get',
+      'add',
+    ]);
   });
 
   it('a failed change releases the lock for the next one', async () => {

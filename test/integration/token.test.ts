@@ -42,11 +42,24 @@ describe('the component_access_token', () => {
     stack = await startStack();
     await stack.gql(ServerDomainsQuery);
     stack.sim.revokeTokens();
+    // The change's fresh read meets the refusal first: it refreshes, and the change then uses the new token.
+    const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
+    expect(data?.addDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(2);
+    expect(stack.sim.count('modify', 'get')).toBe(3);
+    expect(stack.sim.count('modify', 'add')).toBe(1);
+    expect(stack.sim.platform.settings.testing).toContain('b.example.com');
+  });
+
+  it('a change refused with 40001 → refreshed, and the change retried once', async () => {
+    stack = await startStack();
+    await stack.gql(ServerDomainsQuery);
+    stack.sim.injectFault({ action: 'add', errcode: 40001 });
     const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
     expect(data?.addDomains.__typename).toBe('ServerDomains');
     expect(tokenCalls()).toBe(2);
     expect(stack.sim.count('modify', 'add')).toBe(2);
-    expect(stack.sim.platform.settings.testing).toContain('b.example.com');
+    expect(stack.sim.platform.changesThisMonth).toBe(1);
   });
 
   it.each([40001, 40014, 42001])('refused again (%i) after the refresh → AccessTokenError, no loop', async (errcode) => {

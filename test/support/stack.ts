@@ -24,11 +24,16 @@ export interface StackOptions {
   readonly corsOrigins?: readonly string[];
   /** Give the service the simulator's event token and AES key, so POST /wechat/events receives its pushes. */
   readonly events?: boolean;
-  /** `simulator`: the service reads the simulator's clock, so `sim.advanceClock` moves both. */
-  readonly clock?: 'simulator';
+  /**
+   * The service's epoch clock (token expiry, pushes, journal times, China months, the daily quota's minute):
+   * `simulator` reads the simulator's, so `sim.advanceClock` moves both; Date.now unless given.
+   */
+  readonly clock?: 'simulator' | (() => number);
   readonly ticketStore?: ServiceOptions['ticketStore'];
   readonly tokenStore?: ServiceOptions['tokenStore'];
   readonly tokenFilePollMs?: number;
+  /** The local quota guard's monthly limit; 50 unless given. */
+  readonly monthlyLimit?: number;
 }
 
 export interface Stack {
@@ -71,7 +76,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       credentials,
       events: options.events ? sim.events : undefined,
     },
-    now: options.clock === 'simulator' ? () => sim.now() : undefined,
+    now: options.clock === 'simulator' ? () => sim.now() : options.clock,
     ticketStore: options.ticketStore,
     tokenStore: options.tokenStore,
     tokenFilePollMs: options.tokenFilePollMs,
@@ -81,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     development: options.development,
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
+    monthlyLimit: options.monthlyLimit,
   });
   const server: Server = createServer(service.yoga);
   server.listen(0, '127.0.0.1');

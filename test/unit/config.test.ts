@@ -46,6 +46,7 @@ describe('loadConfig: defaults', () => {
       cacheTtlMs: 2000,
       corsOrigins: [],
       dataDir: 'data',
+      monthlyLimit: 50,
       wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' }, events: undefined },
     });
   });

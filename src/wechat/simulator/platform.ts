@@ -35,6 +35,9 @@ const tld = (domain: string) => domain.slice(domain.lastIndexOf('.') + 1);
 /** Calendar month in China Standard Time (UTC+8), the clock WeChat's monthly quota runs on. */
 export const quotaMonth = (epochMs: number) => new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 7);
 
+/** Calendar day in China Standard Time, the clock of WeChat's daily call quota. */
+export const quotaDay = (epochMs: number) => new Date(epochMs + 8 * 3_600_000).toISOString().slice(0, 10);
+
 export class SimulatedPlatform {
   settings: PlatformSettings;
   changesThisMonth = 0;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type PlatformSettings, SimulatedPlatform, type WireAnswer } from './platform.js';
+import { type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
 /** The platform id the simulator plays, named in the README. */
@@ -22,7 +22,13 @@ const PUSH_TIMEOUT_MS = 5000;
 /** How many pushes `pushes` keeps. */
 const MAX_KEPT_PUSHES = 1000;
 
-export type CallKind = 'token' | 'modify';
+/** api_component_token, modify_wxa_server_domain, openapi/quota/get. */
+export type CallKind = 'token' | 'modify' | 'quota';
+
+const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
+const QUOTA_GET_PATH = '/cgi-bin/openapi/quota/get';
+/** APIs openapi/quota/get knows (anything else: 76003). */
+const QUOTA_PATHS = new Set([MODIFY_PATH, '/cgi-bin/component/api_component_token']);
 
 /** A scripted misbehaviour for tests: the next `times` matching calls get it. */
 export interface Fault {
@@ -64,6 +70,8 @@ export interface SimulatorOptions {
   readonly staticTokens?: readonly string[];
   readonly tokenTtlSeconds?: number;
   readonly platform?: Partial<PlatformSettings>;
+  /** The daily call limit openapi/quota/get reports for each API (default 1000). */
+  readonly dailyCallLimit?: number;
   readonly now?: () => number;
   /** The message-check token of the pushes; random by default. */
   readonly eventToken?: string;
@@ -162,6 +170,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   /** Counts since start, by action (`token` for api_component_token): kept apart from `calls`, which is capped. */
   const totals = new Map<string, number>();
   const issuedTokens: string[] = [];
+  /** Calls of each API path on the current China day, for openapi/quota/get. */
+  let callsToday = { day: '', byPath: new Map<string, number>() };
+  const countToday = (path: string) => {
+    const day = quotaDay(now());
+    if (callsToday.day !== day) callsToday = { day, byPath: new Map() };
+    callsToday.byPath.set(path, (callsToday.byPath.get(path) ?? 0) + 1);
+  };
+  const dailyCallLimit = options.dailyCallLimit ?? 1000;
   const sockets = new Set<import('node:net').Socket>();
 
   const takeFault = (kind: CallKind, action: unknown): Fault | undefined => {
@@ -196,10 +212,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return undefined;
   };
 
+  /** openapi/quota/get: today's calls of the API named by `cgi_path`, as WeChat counts them. */
+  const reportQuota = (body: Record<string, unknown>): Record<string, unknown> => {
+    const path = body.cgi_path;
+    if (typeof path !== 'string' || !QUOTA_PATHS.has(path)) return { errcode: 76003, errmsg: 'cgi_path not found' };
+    countToday(QUOTA_GET_PATH);
+    const day = quotaDay(now());
+    const used = callsToday.day === day ? (callsToday.byPath.get(path) ?? 0) : 0;
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      quota: { daily_limit: dailyCallLimit, used, remain: Math.max(0, dailyCallLimit - used) },
+      rate_limit: { call_count: 100, refresh_second: 60 },
+      component_rate_limit: { call_count: 1000, refresh_second: 60 },
+    };
+  };
+
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
-    const counted = kind === 'token' ? 'token' : typeof record.action === 'string' ? record.action : 'unknown';
+    if (kind === 'modify') countToday(MODIFY_PATH);
+    const counted = kind !== 'modify' ? kind : typeof record.action === 'string' ? record.action : 'unknown';
     totals.set(counted, (totals.get(counted) ?? 0) + 1);
     // A long `npm start` must not grow without bound: only the latest calls are kept for inspection.
     if (calls.length >= MAX_KEPT_CALLS) calls.splice(0, calls.length - MAX_KEPT_CALLS + 1);
@@ -214,10 +247,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           }
         : {}),
     });
-    const answer = (): WireAnswer => {
+    const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
-      return checkToken(url.searchParams.get('access_token')) ?? platform.handle(body, now());
+      const refused = checkToken(url.searchParams.get('access_token'));
+      if (refused) return refused;
+      return kind === 'quota' ? reportQuota(body) : platform.handle(body, now());
     };
     const fault = takeFault(kind, record.action);
     if (!fault) return sendJson(res, 200, answer());
@@ -279,8 +314,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const route = async () => {
       if (url.pathname.startsWith('/__simulator/')) return handleAdmin(req, res, url.pathname.slice('/__simulator/'.length));
       if (req.method === 'POST' && url.pathname === '/cgi-bin/component/api_component_token') return handleWechat(req, res, url, 'token');
-      if (req.method === 'POST' && url.pathname === '/cgi-bin/component/modify_wxa_server_domain')
-        return handleWechat(req, res, url, 'modify');
+      if (req.method === 'POST' && url.pathname === MODIFY_PATH) return handleWechat(req, res, url, 'modify');
+      if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
     route().catch(() => {

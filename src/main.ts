@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     cacheTtlMs: config.cacheTtlMs,
     corsOrigins: config.corsOrigins,
   });
-  const server = createServer(service.yoga);
+  const server = createServer(service.listener);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`wxa-server-domains: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
     process.exit(1);

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -7,15 +8,16 @@ import { useAuthentication } from './auth/jwt.js';
 import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
-import { useFastPath } from './fast-path/plugin.js';
+import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
+import { useBodyLimit } from './guards/body-limit.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
-import { useRequestLog } from './observability/request-log.js';
+import { createRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
 import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
@@ -47,6 +49,12 @@ export interface ServiceOptions {
   readonly metrics?: Metrics;
   /** Browser origins allowed to call the API (CORS_ORIGINS); none: same origin only. */
   readonly corsOrigins?: readonly string[];
+  /**
+   * The clock of everything that expires (the read cache, the grace of the last state, remembered tokens,
+   * JWT `exp`, the component token): milliseconds since the epoch. Each part's own clock unless given;
+   * tests move time with it instead of sleeping.
+   */
+  readonly now?: () => number;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -61,7 +69,9 @@ function corsFor(origins: readonly string[]) {
 }
 
 export interface Service {
-  /** A fetch-style handler and a Node request listener: `yoga.fetch(...)` in-process, `http.createServer(yoga)` on a port. */
+  /** The Node request listener to serve: `http.createServer(service.listener)`. Yoga behind the fast path. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Yoga alone, without the fast path: `yoga.fetch(...)` in-process gives the same answers, only slower for repeated reads. */
   readonly yoga: YogaServerInstance<object, Context>;
   /** What the resolvers call (tests and scripts may call it too). */
   readonly domains: ServerDomainsService;
@@ -79,6 +89,7 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics
     store: options.tokenStore ?? new MemoryTokenStore(),
     logger: options.logger,
     onRefresh: metrics.onTokenRefresh,
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 
@@ -107,25 +118,24 @@ export function createService(options: ServiceOptions): Service {
   const service = new ServerDomainsService({
     client,
     writeLock: options.writeLock ?? new MemoryWriteLock(),
-    readCache: options.readCache ?? new MemoryReadCache(),
+    readCache: options.readCache ?? new MemoryReadCache(options.now),
     cacheTtlMs,
     // No state older than twice the TTL; and a refresh (retries included) ends within the timeout anyway.
     refreshGraceMs: Math.min(cacheTtlMs, timeoutMs),
+    ...(options.now ? { now: options.now } : {}),
   });
 
-  const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();
+  const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens({ now: options.now });
+  const authentication =
+    auth.mode === 'disabled'
+      ? undefined
+      : useAuthentication(auth, { now: options.now, remembered: (token) => verifiedTokens!.lookup(token)?.caller });
+  const requestLog = createRequestLog(options.logger);
   const plugins: Plugin[] = [
-    useRequestLog(options.logger),
-    useFastPath({
-      service,
-      verifiedTokens,
-      maxBodyBytes: MAX_REQUEST_BODY_BYTES,
-      onHit: metrics.onFastPathHit,
-      full: (request, serverContext) => yoga.fetch(request, serverContext),
-    }),
+    requestLog.plugin,
     useReadiness(() => tokens.get()),
     metrics.plugin,
-    ...(auth.mode === 'disabled' ? [] : [useAuthentication(auth)]),
+    ...(authentication ? [authentication.plugin] : []),
     // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
     EnvelopArmorPlugin({
@@ -140,6 +150,8 @@ export function createService(options: ServiceOptions): Service {
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
+    // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
+    useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
   ];
 
   const yoga = createYoga<object, Context>({
@@ -147,10 +159,15 @@ export function createService(options: ServiceOptions): Service {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    // Enforced by useBodyLimit (yoga's checks, without re-wrapping bodies the fast path already read).
+    maxRequestBodySize: false,
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : false,
     maskedErrors: { isDev: development, maskError },
-    context: createContextFactory(service, verifiedTokens, options.wechat.credentials.componentAppId),
+    context: createContextFactory(
+      service,
+      verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
+      options.wechat.credentials.componentAppId,
+    ),
     logging: yogaLogger(options.logger),
     plugins,
     // The stock GraphiQL page loads from a CDN; this one is inlined, so it works offline.
@@ -158,5 +175,13 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  return { yoga, domains: service, metrics, close: () => client.close() };
+  const listener = fastPathListener({
+    yoga,
+    service,
+    verifiedTokens,
+    maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+    requestLog,
+    onHit: metrics.onFastPathHit,
+  });
+  return { listener, yoga, domains: service, metrics, close: () => client.close() };
 }

@@ -64,7 +64,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
   });
-  const server: Server = createServer(service.yoga);
+  const server: Server = createServer(service.listener);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,6 +13,8 @@ export interface CannonOptions {
   connections: number;
   /** Seconds. */
   duration: number;
+  /** Stop after this many requests instead (the many-callers warm-up: one round of every token). */
+  amount?: number;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
@@ -64,7 +66,7 @@ try {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.duration,
+    ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration }),
     method: options.method,
     headers: options.headers,
     ...(options.body !== undefined ? { body: options.body } : {}),

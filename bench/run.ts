@@ -255,11 +255,12 @@ function upstreamDelta(before: SimulatorStats, after: SimulatorStats, clientRequ
   };
 }
 
-function cannon(url: string, seconds: number, workload: Workload): Promise<AutocannonResult> {
+function cannon(url: string, seconds: number, workload: Workload, amount?: number): Promise<AutocannonResult> {
   const input: CannonOptions = {
     url,
     connections: settings.connections,
     duration: seconds,
+    ...(amount !== undefined ? { amount } : {}),
     method: 'POST',
     headers,
     body: workload === 'cold' ? COLD_BODY : BODY,
@@ -386,8 +387,13 @@ function perRequestUs(before: number | undefined, after: number | undefined, req
 /** autocannon stops by destroying its sockets; requests the server already read still run for a moment. */
 const drain = () => sleep(250);
 
+/**
+ * Unmeasured load first, so that the JIT and the pools settle. With many callers, one round of every token
+ * (each is verified once there): the measured window is the steady state of callers who come back, which
+ * the service remembers for up to five minutes; a caller's first visit costs what the cold scenario shows.
+ */
 async function warmUp(server: RunningServer, url: string, workload: Workload): Promise<void> {
-  const result = await cannon(url, settings.warmupS, workload);
+  const result = await cannon(url, settings.warmupS, workload, workload === 'callers' ? settings.callers : undefined);
   await drain();
   alive(server);
   const problems = loadProblems(result);

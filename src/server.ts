@@ -114,7 +114,15 @@ export function createService(options: ServiceOptions): Service {
   const metrics = options.metrics ?? createMetrics();
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tokens = tokenProvider(options, http, metrics);
-  const client = new WechatClient({ http, tokens, logger: options.logger, baseUrl, timeoutMs, onCall: metrics.onUpstreamCall });
+  const client = new WechatClient({
+    http,
+    tokens,
+    logger: options.logger,
+    baseUrl,
+    timeoutMs,
+    onCall: metrics.onUpstreamCall,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   const service = new ServerDomainsService({
     client,

@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { type GetSigningKeyFunction, useJWT } from '@graphql-yoga/plugin-jwt';
 import { handleMaybePromise } from '@whatwg-node/promise-helpers';
 import { GraphQLError } from 'graphql';
@@ -21,6 +21,13 @@ function authUnavailable(): GraphQLError {
   });
 }
 
+/** A public key that verifies no token: what a key id missing from the JWKS verifies with. Made on first use. */
+let noSuchKey: KeyObject | undefined;
+const NO_SUCH_KEY = (): KeyObject => {
+  noSuchKey ??= generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+  return noSuchKey;
+};
+
 /** How long keys fetched from a JWKS are used before the JWKS is fetched again (jwks-rsa's default). */
 export const JWKS_KEY_LIFETIME_MS = 10 * 60 * 1000;
 
@@ -32,23 +39,35 @@ export const JWKS_KEY_LIFETIME_MS = 10 * 60 * 1000;
 class JwksKeys {
   readonly #client: JwksClient;
   readonly #now: () => number;
-  readonly #keys = new Map<string, { key: Promise<string>; until: number }>();
+  readonly #keys = new Map<string, { key: Promise<string | KeyObject>; until: number }>();
 
   constructor(jwksUri: string, now: () => number) {
     this.#client = new JwksClient({ jwksUri, cache: false, rateLimit: true, timeout: 5_000 });
     this.#now = now;
   }
 
-  get(kid: string | undefined): Promise<string> {
+  get(kid: string | undefined): Promise<string | KeyObject> {
     const id = kid ?? '';
     const kept = this.#keys.get(id);
     if (kept && this.#now() < kept.until) return kept.key;
-    const entry = { key: this.#client.getSigningKey(kid).then((key) => key.getPublicKey()), until: this.#now() + JWKS_KEY_LIFETIME_MS };
+    const entry = {
+      key: this.#client.getSigningKey(kid).then(
+        (key): string | KeyObject => key.getPublicKey(),
+        // A JWKS without that key: the token cannot be valid, so it fails verification (401) like any other
+        // bad signature, rather than reading as "authentication unavailable" (503).
+        (error: unknown) => {
+          if (error instanceof Error && error.name === 'SigningKeyNotFoundError') return NO_SUCH_KEY();
+          throw error;
+        },
+      ),
+      until: this.#now() + JWKS_KEY_LIFETIME_MS,
+    };
     this.#keys.set(id, entry);
     // Only keys that were found stay: unknown key ids cannot fill the map.
-    entry.key.catch(() => {
+    const drop = () => {
       if (this.#keys.get(id) === entry) this.#keys.delete(id);
-    });
+    };
+    entry.key.then((key) => key === noSuchKey && drop(), drop);
     return entry.key;
   }
 
@@ -107,7 +126,7 @@ export function useAuthentication(auth: CheckedAuth, options: AuthenticationOpti
           (key) => () =>
             key
         )(createSecretKey(Buffer.from(auth.secret, 'utf8'))) as unknown as GetSigningKeyFunction)
-      : (kid) => jwks!.get(kid);
+      : (((kid) => jwks!.get(kid)) as GetSigningKeyFunction);
   const tokenVerification: NonNullable<Parameters<typeof useJWT>[0]['tokenVerification']> = {
     algorithms: auth.mode === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
     ...(auth.issuer ? { issuer: auth.issuer } : {}),

@@ -30,6 +30,8 @@ export interface WechatClientOptions {
   /** The budget of one call, retries included. */
   readonly timeoutMs: number;
   readonly onCall?: UpstreamObserver;
+  /** Milliseconds, for the budget (whether a retry still fits, what an attempt has left); performance.now() unless given. */
+  readonly now?: () => number;
 }
 
 /**
@@ -39,9 +41,11 @@ export interface WechatClientOptions {
  */
 export class WechatClient {
   readonly #options: WechatClientOptions;
+  readonly #now: () => number;
 
   constructor(options: WechatClientOptions) {
     this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   getServerDomains(observe?: UpstreamObserver): Promise<ServerDomainsState> {
@@ -63,13 +67,13 @@ export class WechatClient {
   }
 
   async #call(action: DomainAction, body: unknown, observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
-    const exchange: Exchange = { action, body, deadline: performance.now() + this.#options.timeoutMs, observe };
+    const exchange: Exchange = { action, body, deadline: this.#now() + this.#options.timeoutMs, observe };
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#attempt(exchange);
       } catch (error) {
         const delay = backoffMs(attempt);
-        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= exchange.deadline) {
+        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || this.#now() + delay >= exchange.deadline) {
           throw asUnavailable(error, action !== 'get');
         }
         this.#options.logger.info({ upstream: { action, retry: attempt + 1, after: describe(error) } }, 'retrying WeChat call');
@@ -105,7 +109,7 @@ export class WechatClient {
       );
     };
     try {
-      const remaining = Math.max(1, Math.round(deadline - started));
+      const remaining = Math.max(1, Math.round(deadline - this.#now()));
       const json = await this.#options.http.postJson(MODIFY_SERVER_DOMAIN_PATH, { access_token: token }, body, remaining);
       const decoded = decodeModifyResponse(action, json);
       done(decoded.ok ? 'ok' : decoded.error.errcode);

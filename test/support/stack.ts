@@ -8,6 +8,7 @@ import type { AuthSettings, Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createService, type LiveCredentials, type Service } from '../../src/server.js';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/wechat/simulator/server.js';
+import type { ManualClock } from './clock.js';
 
 export interface StackOptions {
   readonly simulator?: SimulatorOptions;
@@ -22,6 +23,8 @@ export interface StackOptions {
   /** Off unless a test is about the cache: most tests count upstream calls per request. */
   readonly cacheTtlMs?: number;
   readonly corsOrigins?: readonly string[];
+  /** The service's clock (ServiceOptions.now): tests move time with it instead of sleeping. */
+  readonly clock?: ManualClock;
 }
 
 export interface Stack {
@@ -63,6 +66,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     development: options.development,
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
+    ...(options.clock ? { now: options.clock.now } : {}),
   });
   const server: Server = createServer(service.listener);
   server.listen(0, '127.0.0.1');

@@ -13,6 +13,9 @@ RUN npm run build
 # --- runtime: production dependencies and dist/ only ---
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 DATA_DIR=/data
+# A bounded V8 heap: garbage (e.g. large request bodies) is collected instead of growing the heap; what the
+# service keeps is bounded by its own budgets far below this.
+ENV NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

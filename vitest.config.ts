@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The 2-minute load test is its own step (.ci/run, `npm run test:load`), not part of `npm test`.
+    exclude: process.env.WXA_LOAD_TEST === '1' ? ['**/node_modules/**'] : ['test/loadtest/**', '**/node_modules/**'],
     globalSetup: ['test/global-setup.ts'],
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', 'json'],

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --smoke] [-- --duration N] [-- --profile]
  *
- * Builds the service and the bench, then runs seven scenarios one after another on loopback, each server
+ * Builds the service and the bench, then runs thirteen scenarios one after another on loopback, each server
  * pinned to core 0 and each load generator to core 1 (taskset), prints a table and writes
  * bench/results/latest.json. Exits non-zero when a scenario fails (a non-2xx answer, an autocannon error
  * or timeout, an unexpected body, a server that died). Every child process is stopped on the way out.
@@ -29,24 +29,26 @@ import {
   waitFor200,
 } from './lib/proc.js';
 import { type ProfileSummary, summariseProfile } from './lib/profile.js';
-import { BODY, EXPECTED, mintToken, randomSecret, requestHeaders } from './lib/request.js';
+import { BODY, COLD_BODY, EXPECTED, mintToken, randomSecret, requestHeaders } from './lib/request.js';
 
-const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile]
+const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile] [-- --only 2,3,4]
   --smoke        about 2 s per throughput scenario, a 200-request burst, 3 s sustained (for CI)
   --duration N   seconds per throughput scenario (default 10, or 2 with --smoke)
-  --profile      run scenario 3 under node --cpu-prof and print where the service's CPU time goes
-                 (that scenario's numbers are then lower than unprofiled ones)`;
+  --profile      run the service's hot, cold and many-callers scenarios (4, 7, 9) under node --cpu-prof and
+                 print where its CPU time goes (their numbers are then lower than unprofiled ones)
+  --only LIST    run only these scenarios (numbers or keys, comma-separated), e.g. --only 2,3,4 or --only cold`;
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
 
-let args: { smoke: boolean; duration?: string; profile: boolean; help: boolean };
+let args: { smoke: boolean; duration?: string; profile: boolean; only?: string; help: boolean };
 try {
   args = parseArgs({
     options: {
       smoke: { type: 'boolean', default: false },
       duration: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -68,16 +70,19 @@ if (!Number.isFinite(duration) || duration <= 0 || duration > 600) {
 }
 const settings = {
   mode: smoke ? 'smoke' : 'full',
-  /** Seconds per throughput scenario (1–4). */
+  /** Seconds per throughput scenario (1–10). */
   durationS: duration,
-  /** Seconds of unmeasured load before each measured one (1–4), so the JIT and the pools settle. */
+  /** Seconds of unmeasured load before each measured one (1–10), so the JIT and the pools settle. */
   warmupS: smoke ? 0.5 : 2,
   connections: 50,
   burstRequests: smoke ? 200 : 1000,
   sustainedS: smoke ? 3 : 20,
   coldStarts: smoke ? 3 : 5,
+  /** Distinct tokens of the many-callers load. */
+  callers: 10_000,
   cacheTtlMs: 2000,
   profile: args.profile === true,
+  only: args.only === undefined ? undefined : args.only.split(',').map((part) => part.trim()),
 } as const;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,7 +113,7 @@ for (const [signal, code] of [
 }
 const budgetS =
   240 /* builds */ +
-  4 * (settings.durationS + settings.warmupS + 30) +
+  10 * (settings.durationS + settings.warmupS + 30) +
   (settings.sustainedS + 30) +
   120 /* burst */ +
   settings.coldStarts * 25;
@@ -134,10 +139,20 @@ interface Upstream {
   getPerSecond: number;
 }
 
+/**
+ * What the load generator sends: `hot` the same body and token every time; `cold` a fresh body per request
+ * (the query with a trailing comment holding a new id); `callers` the same body with 10,000 distinct valid
+ * tokens in turn.
+ */
+type Workload = 'hot' | 'cold' | 'callers';
+type ServerKind = 'raw' | 'stock-yoga' | 'mercurius' | 'service';
+
 interface ScenarioResult {
   id: number;
   key: string;
   title: string;
+  workload?: Workload;
+  server?: ServerKind;
   ok: boolean;
   error?: string;
   /** Successful requests per second (autocannon's mean of per-second samples; the burst: ok / wall time). */
@@ -151,17 +166,22 @@ interface ScenarioResult {
   loadAverage?: number;
   measuredS?: number;
   rssBytes?: { idle?: number; afterLoad?: number };
-  ratio?: { toCeiling?: number; toBaseline?: number };
+  /** req/s ÷ req/s of the ceiling, and of the stock yoga and mercurius scenarios under the same workload. */
+  ratio?: { toCeiling?: number; toStock?: number; toMercurius?: number };
+  /** p99 ÷ the stock yoga scenario's p99 under the same workload (≤ 1: no worse). */
+  p99ToStock?: number;
   upstream?: Upstream;
   load?: { errors: number; timeouts: number; non2xx: number; mismatches: number; resets?: number };
   coldStartMs?: { median: number; min: number; max: number; samples: number[] };
   notes: string[];
   wallS?: number;
+  /** Not run (--only). */
+  skipped?: boolean;
 }
 
 const results: ScenarioResult[] = [];
 const checks: { authEnforced?: boolean; authProbe?: string; cacheEffective?: boolean } = {};
-let profileSummary: ProfileSummary | undefined;
+const profileSummaries: Array<{ scenario: string; summary: ProfileSummary }> = [];
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
@@ -192,8 +212,8 @@ function runTsc(project: string, extra: readonly string[]): void {
   say(`  tsc -p ${project} ${extra.join(' ')} (${Math.round(performance.now() - started)} ms)`);
 }
 
-async function post(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const response = await fetch(url, { method: 'POST', headers, body: BODY, signal: AbortSignal.timeout(10_000) });
+async function post(url: string, headers: Record<string, string>, body = BODY): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
   return { status: response.status, body: await response.text() };
 }
 
@@ -235,16 +255,19 @@ function upstreamDelta(before: SimulatorStats, after: SimulatorStats, clientRequ
   };
 }
 
-function cannon(url: string, seconds: number, headers: Record<string, string>): Promise<AutocannonResult> {
+function cannon(url: string, seconds: number, workload: Workload, amount?: number): Promise<AutocannonResult> {
   const input: CannonOptions = {
     url,
     connections: settings.connections,
     duration: seconds,
+    ...(amount !== undefined ? { amount } : {}),
     method: 'POST',
     headers,
-    body: BODY,
+    body: workload === 'cold' ? COLD_BODY : BODY,
     expectBody: EXPECTED,
     timeout: 10,
+    ...(workload === 'cold' ? { idReplacement: true } : {}),
+    ...(workload === 'callers' ? { callers: { secret, count: settings.callers } } : {}),
   };
   return runJsonProgram<AutocannonResult>({
     pinning,
@@ -290,6 +313,7 @@ async function scenario(
   body: (s: ScenarioResult, ctx: ScenarioContext) => Promise<void>,
 ): Promise<ScenarioResult> {
   const s: ScenarioResult = { id, key, title, ok: true, notes: [], loadAverage: loadavg()[0] };
+  if (settings.only && !settings.only.includes(String(id)) && !settings.only.includes(key)) return { ...s, ok: false, skipped: true };
   const ctx = new ScenarioContext();
   const started = performance.now();
   say(`\n[${id}] ${title}`);
@@ -322,10 +346,10 @@ async function measure(
   server: RunningServer,
   url: string,
   seconds: number,
-  headers: Record<string, string>,
+  workload: Workload,
 ): Promise<AutocannonResult> {
   const cpuBefore = cpuSeconds(server.pid);
-  const result = await cannon(url, seconds, headers);
+  const result = await cannon(url, seconds, workload);
   const cpuAfter = cpuSeconds(server.pid);
   s.rssBytes = { ...s.rssBytes, afterLoad: rssBytes(server.pid) };
   s.reqPerSec = result.requests.average;
@@ -363,8 +387,13 @@ function perRequestUs(before: number | undefined, after: number | undefined, req
 /** autocannon stops by destroying its sockets; requests the server already read still run for a moment. */
 const drain = () => sleep(250);
 
-async function warmUp(server: RunningServer, url: string, headers: Record<string, string>): Promise<void> {
-  const result = await cannon(url, settings.warmupS, headers);
+/**
+ * Unmeasured load first, so that the JIT and the pools settle. With many callers, one round of every token
+ * (each is verified once there): the measured window is the steady state of callers who come back, which
+ * the service remembers for up to five minutes; a caller's first visit costs what the cold scenario shows.
+ */
+async function warmUp(server: RunningServer, url: string, workload: Workload): Promise<void> {
+  const result = await cannon(url, settings.warmupS, workload, workload === 'callers' ? settings.callers : undefined);
   await drain();
   alive(server);
   const problems = loadProblems(result);
@@ -401,15 +430,18 @@ const secret = randomSecret();
 const token = await mintToken(secret);
 const headers = requestHeaders(token);
 
-async function serviceThroughput(s: ScenarioResult, ctx: ScenarioContext, cacheTtlMs: number, profile: boolean): Promise<void> {
-  const cpuProfName = 'service-scenario3.cpuprofile';
+async function serviceThroughput(s: ScenarioResult, ctx: ScenarioContext, cacheTtlMs: number, workload: Workload): Promise<void> {
+  s.workload = workload;
+  s.server = 'service';
+  const cpuProfName = `service-${s.key}.cpuprofile`;
+  const profile = settings.profile && cacheTtlMs > 0;
   const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${cpuProfName}`] : [];
   const { server, url, simulatorUrl } = await startService(ctx, s, `service-${s.key}`, cacheTtlMs, nodeArgs);
-  if (s.id === 3) await probeAuth(s, url);
+  if (s.key === 'cache-on') await probeAuth(s, url);
   expectBenchAnswer(server.name, await post(url, headers));
-  await warmUp(server, url, headers);
+  await warmUp(server, url, workload);
   const before = await simulatorStats(simulatorUrl);
-  const result = await measure(s, server, url, settings.durationS, headers);
+  const result = await measure(s, server, url, settings.durationS, workload);
   await drain();
   const after = await simulatorStats(simulatorUrl);
   // Requests sent, not only those answered in the window: the ones cut off at the end reached the service too.
@@ -421,9 +453,26 @@ async function serviceThroughput(s: ScenarioResult, ctx: ScenarioContext, cacheT
     await server.stop(15_000); // the profile is written when the process exits on its own
     const file = join(profileDir, cpuProfName);
     if (!existsSync(file)) fail(`no CPU profile at ${file} (did the service exit cleanly on SIGTERM?)`);
-    profileSummary = summariseProfile(file, root);
+    profileSummaries.push({ scenario: `${s.id} ${s.key}`, summary: summariseProfile(file, root) });
     s.notes.push('ran under node --cpu-prof: slower than unprofiled');
   }
+}
+
+/** A reference server (raw, stock yoga, mercurius) under one workload. */
+async function referenceThroughput(s: ScenarioResult, ctx: ScenarioContext, kind: Exclude<ServerKind, 'service'>, workload: Workload) {
+  s.workload = workload;
+  s.server = kind;
+  const script = { raw: 'raw.js', 'stock-yoga': 'stock-yoga.js', mercurius: 'mercurius.js' }[kind];
+  const server = ctx.start(
+    `${kind}-${workload}`,
+    [join(buildDir, 'servers', script)],
+    serverEnv({ BENCH_SCHEMA_PATH: join(root, 'schema.graphql') }),
+  );
+  const { url } = await whenReady(s, server);
+  expectBenchAnswer(server.name, await post(url, headers));
+  if (workload === 'cold') expectBenchAnswer(server.name, await post(url, headers, COLD_BODY.replace('[<id>]', 'check')));
+  await warmUp(server, url, workload);
+  await measure(s, server, url, settings.durationS, workload);
 }
 
 /** A cache worth the name turns most requests into no upstream call; more than 100 per 1000 is none visible. */
@@ -459,36 +508,45 @@ async function main(): Promise<number> {
   rmSync(buildDir, { recursive: true, force: true });
   runTsc(join('bench', 'tsconfig.json'), ['--noEmit', 'false', '--outDir', buildDir]);
 
-  const ceiling = await scenario(1, 'ceiling', 'ceiling: raw node:http, hard-coded answer', async (s, ctx) => {
-    const server = ctx.start('raw', [join(buildDir, 'servers', 'raw.js')], serverEnv({}));
-    const { url } = await whenReady(s, server);
-    expectBenchAnswer(server.name, await post(url, headers));
-    await warmUp(server, url, headers);
-    await measure(s, server, url, settings.durationS, headers);
-  });
-
-  const baseline = await scenario(2, 'baseline', 'baseline: stock createYoga, same schema, answers from memory', async (s, ctx) => {
-    const server = ctx.start(
-      'stock-yoga',
-      [join(buildDir, 'servers', 'stock-yoga.js')],
-      serverEnv({ BENCH_SCHEMA_PATH: join(root, 'schema.graphql') }),
-    );
-    const { url } = await whenReady(s, server);
-    expectBenchAnswer(server.name, await post(url, headers));
-    await warmUp(server, url, headers);
-    await measure(s, server, url, settings.durationS, headers);
-  });
-
-  await scenario(3, 'cache-on', `service, cache on (TTL ${settings.cacheTtlMs} ms), auth on`, async (s, ctx) => {
-    await serviceThroughput(s, ctx, settings.cacheTtlMs, settings.profile);
+  const ceiling = await scenario(1, 'ceiling', 'ceiling: raw node:http, hard-coded answer', (s, ctx) =>
+    referenceThroughput(s, ctx, 'raw', 'hot'),
+  );
+  await scenario(2, 'stock-hot', 'stock createYoga, same schema, answers from memory: one repeated request', (s, ctx) =>
+    referenceThroughput(s, ctx, 'stock-yoga', 'hot'),
+  );
+  await scenario(3, 'mercurius-hot', 'mercurius + graphql-jit, answers from memory: one repeated request', (s, ctx) =>
+    referenceThroughput(s, ctx, 'mercurius', 'hot'),
+  );
+  await scenario(4, 'cache-on', `service, cache on (TTL ${settings.cacheTtlMs} ms), auth on: one repeated request`, async (s, ctx) => {
+    await serviceThroughput(s, ctx, settings.cacheTtlMs, 'hot');
     cacheNote(s);
   });
-
-  await scenario(4, 'cache-off', 'service, cache off (TTL 0), auth on', async (s, ctx) => {
-    await serviceThroughput(s, ctx, 0, false);
+  await scenario(5, 'stock-cold', 'stock createYoga: a fresh body per request', (s, ctx) =>
+    referenceThroughput(s, ctx, 'stock-yoga', 'cold'),
+  );
+  await scenario(6, 'mercurius-cold', 'mercurius + graphql-jit: a fresh body per request', (s, ctx) =>
+    referenceThroughput(s, ctx, 'mercurius', 'cold'),
+  );
+  await scenario(7, 'cold', 'service, cache on, auth on: a fresh body per request', (s, ctx) =>
+    serviceThroughput(s, ctx, settings.cacheTtlMs, 'cold'),
+  );
+  await scenario(
+    8,
+    'stock-callers',
+    `stock createYoga: ${settings.callers.toLocaleString('en-US')} callers (it ignores the token)`,
+    (s, ctx) => referenceThroughput(s, ctx, 'stock-yoga', 'callers'),
+  );
+  await scenario(
+    9,
+    'callers',
+    `service, cache on, auth on: ${settings.callers.toLocaleString('en-US')} distinct valid tokens in turn`,
+    (s, ctx) => serviceThroughput(s, ctx, settings.cacheTtlMs, 'callers'),
+  );
+  await scenario(10, 'cache-off', 'service, cache off (TTL 0), auth on', async (s, ctx) => {
+    await serviceThroughput(s, ctx, 0, 'hot');
   });
 
-  await scenario(5, 'burst', `burst: ${settings.burstRequests} concurrent identical requests, fresh service, cache on`, async (s, ctx) => {
+  await scenario(11, 'burst', `burst: ${settings.burstRequests} concurrent identical requests, fresh service, cache on`, async (s, ctx) => {
     const { server, url, simulatorUrl } = await startService(ctx, s, 'service-burst', settings.cacheTtlMs);
     const before = await simulatorStats(simulatorUrl);
     const cpuBefore = cpuSeconds(server.pid);
@@ -517,11 +575,11 @@ async function main(): Promise<number> {
     if (problems.length > 0) fail(`${problems.join('; ')}: ${burst.failures.join(' | ')}`);
   });
 
-  const sustained = await scenario(6, 'sustained', `sustained: ${settings.sustainedS} s of reads, cache on`, async (s, ctx) => {
+  const sustained = await scenario(12, 'sustained', `sustained: ${settings.sustainedS} s of reads, cache on`, async (s, ctx) => {
     const { server, url, simulatorUrl } = await startService(ctx, s, 'service-sustained', settings.cacheTtlMs);
     expectBenchAnswer(server.name, await post(url, headers));
     const before = await simulatorStats(simulatorUrl);
-    const result = await measure(s, server, url, settings.sustainedS, headers);
+    const result = await measure(s, server, url, settings.sustainedS, 'hot');
     await drain();
     const after = await simulatorStats(simulatorUrl);
     s.upstream = upstreamDelta(before, after, result.requests.sent, result.duration);
@@ -532,7 +590,7 @@ async function main(): Promise<number> {
     say(`  upstream get: ${s.upstream.getPerSecond.toFixed(1)}/s`);
   });
 
-  await scenario(7, 'cold-start', 'cold start: spawn → first 200 on /health', async (s, ctx) => {
+  await scenario(13, 'cold-start', 'cold start: spawn → first 200 on /health', async (s, ctx) => {
     const samples: number[] = [];
     const idle: number[] = [];
     for (let i = 0; i < settings.coldStarts; i++) {
@@ -567,13 +625,20 @@ async function main(): Promise<number> {
     say(`  ${samples.map((ms) => `${Math.round(ms)} ms`).join(', ')}`);
   });
 
-  // Ratios: throughput of each autocannon scenario against the ceiling and the baseline of this run.
+  // Ratios: throughput of each autocannon scenario against the ceiling, and against stock yoga and mercurius
+  // under the same workload, all of this run.
+  const reference = (server: ServerKind, workload: Workload | undefined) =>
+    results.find((r) => r.ok && r.server === server && r.workload === workload && r.reqPerSec);
   for (const s of results) {
     if (s.reqPerSec === undefined || s.key === 'burst') continue;
+    const stock = reference('stock-yoga', s.workload);
+    const merc = reference('mercurius', s.workload);
     s.ratio = {
       toCeiling: ceiling.ok && ceiling.reqPerSec ? s.reqPerSec / ceiling.reqPerSec : undefined,
-      toBaseline: baseline.ok && baseline.reqPerSec ? s.reqPerSec / baseline.reqPerSec : undefined,
+      toStock: stock && s.workload ? s.reqPerSec / stock.reqPerSec! : undefined,
+      toMercurius: merc && s.workload ? s.reqPerSec / merc.reqPerSec! : undefined,
     };
+    if (stock?.latencyMs && s.latencyMs && s.workload) s.p99ToStock = s.latencyMs.p99 / stock.latencyMs.p99;
   }
   const served = results.filter((s) => (s.key === 'cache-on' || s.key === 'sustained') && s.upstream);
   if (served.length > 0) checks.cacheEffective = served.every(cached);
@@ -600,7 +665,7 @@ async function main(): Promise<number> {
     },
     checks,
     scenarios: results,
-    profile: profileSummary,
+    profiles: profileSummaries,
   };
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
 
@@ -610,7 +675,7 @@ async function main(): Promise<number> {
     ...s.notes.map((n) => `(${s.id}) ${n}`),
   ]);
   if (notes.length > 0) say(`\n${notes.join('\n')}`);
-  if (profileSummary) say(`\n${renderProfile(profileSummary)}`);
+  for (const { scenario, summary } of profileSummaries) say(`\n${renderProfile(scenario, summary)}`);
   say(`\nwritten: ${join('bench', 'results', 'latest.json')}; server logs in ${join('bench', 'results', 'logs')}/`);
   say(
     ok
@@ -645,8 +710,10 @@ function renderTable(rows: readonly ScenarioResult[]): string {
     'p50 ms',
     'p99 ms',
     'RSS MB idle→after',
-    '× (1) ceiling',
-    '× (2) baseline',
+    '× ceiling',
+    '× stock yoga',
+    '× mercurius',
+    'p99 ÷ stock',
     'upstream /1000 req',
     'server CPU µs/req',
     'load avg',
@@ -659,7 +726,9 @@ function renderTable(rows: readonly ScenarioResult[]): string {
     ms(s.latencyMs?.p99),
     s.rssBytes ? `${mb(s.rssBytes.idle)} → ${mb(s.rssBytes.afterLoad)}` : dash,
     times(s.ratio?.toCeiling),
-    times(s.ratio?.toBaseline),
+    times(s.ratio?.toStock),
+    times(s.ratio?.toMercurius),
+    s.p99ToStock === undefined || !Number.isFinite(s.p99ToStock) ? dash : s.p99ToStock.toFixed(2),
     s.upstream && Number.isFinite(s.upstream.per1000) ? s.upstream.per1000.toFixed(1) : dash,
     s.cpuUsPerRequest === undefined ? dash : Math.round(s.cpuUsPerRequest).toLocaleString('en-US'),
     s.loadAverage === undefined ? dash : s.loadAverage.toFixed(2),
@@ -674,10 +743,10 @@ function renderTable(rows: readonly ScenarioResult[]): string {
   ].join('\n');
 }
 
-function renderProfile(summary: ProfileSummary): string {
+function renderProfile(scenario: string, summary: ProfileSummary): string {
   const busy = summary.totalMs - summary.idleMs;
   return [
-    `CPU profile of scenario 3 (${summary.file}): ${Math.round(summary.totalMs)} ms sampled, ${Math.round(busy)} ms busy`,
+    `CPU profile of scenario ${scenario} (${summary.file}): ${Math.round(summary.totalMs)} ms sampled, ${Math.round(busy)} ms busy`,
     'top self time (share of busy time):',
     ...summary.functions.map((f) => `  ${f.percent.toFixed(1).padStart(5)}%  ${f.name}  ${f.where}`),
     'by package / area:',

@@ -1,5 +1,6 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.js';
+import { rememberedCallerOf } from './auth/jwt.js';
 import type { RequestServerDomains, ServerDomainsService } from './domains/service.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { recordOf } from './observability/request-log.js';
@@ -12,19 +13,28 @@ export interface Context {
   readonly serverDomains: RequestServerDomains;
 }
 
+/** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */
+export interface TokenMemory {
+  readonly tokens: VerifiedTokens;
+  readonly keyValidUntil: (token: string) => number;
+}
+
 /**
- * `verifiedTokens` is given when authentication is on: the JWT plugin runs before this and has refused
- * any request without a valid token, so the caller is whoever the token's claims say, and the token is
+ * `verified` is given when authentication is on: the JWT plugin runs before this and has refused any
+ * request without a valid token, so the caller is whoever the token's claims say, and the token is
  * remembered for the fast path. Without it auth is off and every caller is unchecked.
  */
 export const createContextFactory =
-  (service: ServerDomainsService, verifiedTokens: VerifiedTokens | undefined, componentAppId: string | undefined) =>
+  (service: ServerDomainsService, verified: TokenMemory | undefined, componentAppId: string | undefined) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
-    if (verifiedTokens && jwt) verifiedTokens.remember(jwt.token.value, jwt.payload as Record<string, unknown>);
+    if (verified && jwt) {
+      const token = jwt.token.value;
+      verified.tokens.remember(token, jwt.payload as Record<string, unknown>, () => verified.keyValidUntil(token));
+    }
     return {
       componentAppId,
-      caller: verifiedTokens ? callerFromClaims(jwt?.payload ?? {}) : UNCHECKED_CALLER,
+      caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
       serverDomains: service.forRequest(recordOf(request)?.observe),
     };
   };

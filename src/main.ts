@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
     throw error;
   }
-  const server = createServer(service.yoga);
+  const server = createServer(service.listener);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`wxa-server-domains: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);
     process.exit(1);

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -8,15 +9,17 @@ import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS,
 import { type Context, createContextFactory } from './context.js';
 import { ServerDomainsService } from './domains/service.js';
 import { useEventReceiver } from './events/receiver.js';
-import { useFastPath } from './fast-path/plugin.js';
+import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
+import { useBodyLimit } from './guards/body-limit.js';
+import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
-import { useRequestLog } from './observability/request-log.js';
+import { createRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
 import { type ChangeJournal, MemoryChangeJournal } from './stores/change-journal.js';
 import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
@@ -50,8 +53,10 @@ export interface ServiceOptions {
   /** Where pushed component_verify_tickets live; in memory unless given (a file in DATA_DIR, a shared store). */
   readonly ticketStore?: TicketStore;
   /**
-   * The clock (epoch ms) of token expiry, the pushes' timestamp window, the ticket's age, journal times, China
-   * months and the daily quota's minute; Date.now unless given (tests move time).
+   * The clock of everything that expires or is dated, in milliseconds since the epoch: the read cache, the
+   * grace of the last state, retry budgets, remembered tokens, JWT `exp`, the component token, the pushes'
+   * timestamp window, the ticket's age, journal times, China months and the daily quota's minute. Each
+   * part's own clock unless given; tests move time with it instead of sleeping.
    */
   readonly now?: () => number;
   /** How often WECHAT_COMPONENT_ACCESS_TOKEN_FILE's metadata is checked; default 500 ms. */
@@ -84,7 +89,9 @@ function corsFor(origins: readonly string[]) {
 }
 
 export interface Service {
-  /** A fetch-style handler and a Node request listener: `yoga.fetch(...)` in-process, `http.createServer(yoga)` on a port. */
+  /** The Node request listener to serve: `http.createServer(service.listener)`. Yoga behind the fast path. */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Yoga alone, without the fast path: `yoga.fetch(...)` in-process gives the same answers, only slower for repeated reads. */
   readonly yoga: YogaServerInstance<object, Context>;
   /** What the resolvers call (tests and scripts may call it too). */
   readonly domains: ServerDomainsService;
@@ -109,6 +116,7 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics
     logger: options.logger,
     now: options.now,
     onRefresh: metrics.onTokenRefresh,
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 
@@ -158,12 +166,20 @@ export function createService(options: ServiceOptions): Service {
   const tickets = options.ticketStore ?? new MemoryTicketStore();
   const tokens = tokenProvider(options, http, metrics, tickets);
   const readiness = useReadiness(() => tokens.get());
-  const client = new WechatClient({ http, tokens, logger: options.logger, baseUrl, timeoutMs, onCall: metrics.onUpstreamCall });
+  const client = new WechatClient({
+    http,
+    tokens,
+    logger: options.logger,
+    baseUrl,
+    timeoutMs,
+    onCall: metrics.onUpstreamCall,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   const service = new ServerDomainsService({
     client,
     writeLock: options.writeLock ?? new MemoryWriteLock(),
-    readCache: options.readCache ?? new MemoryReadCache(),
+    readCache: options.readCache ?? new MemoryReadCache(options.now),
     cacheTtlMs,
     // No state older than twice the TTL; and a refresh (retries included) ends within the timeout anyway.
     refreshGraceMs: Math.min(cacheTtlMs, timeoutMs),
@@ -171,24 +187,23 @@ export function createService(options: ServiceOptions): Service {
     monthlyLimit: options.monthlyLimit,
     clock: options.now,
     onJournaled: metrics.onChangeJournaled,
+    ...(options.now ? { now: options.now } : {}),
   });
   metrics.watchRemainingThisMonth(async () => (await service.monthlyQuota()).remaining);
 
-  const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens();
+  const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens({ now: options.now });
+  const authentication =
+    auth.mode === 'disabled'
+      ? undefined
+      : useAuthentication(auth, { now: options.now, remembered: (token) => verifiedTokens!.lookup(token)?.caller });
+  const requestLog = createRequestLog(options.logger);
   const plugins: Plugin[] = [
-    useRequestLog(options.logger),
+    requestLog.plugin,
     // WeChat's pushes: answered here, before authentication, CSRF and the GraphQL limits (the signature is their check).
     ...eventPlugins(options, metrics, tickets, readiness.forget),
-    useFastPath({
-      service,
-      verifiedTokens,
-      maxBodyBytes: MAX_REQUEST_BODY_BYTES,
-      onHit: metrics.onFastPathHit,
-      full: (request, serverContext) => yoga.fetch(request, serverContext),
-    }),
     readiness.plugin,
     metrics.plugin,
-    ...(auth.mode === 'disabled' ? [] : [useAuthentication(auth)]),
+    ...(authentication ? [authentication.plugin] : []),
     // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
     useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
     EnvelopArmorPlugin({
@@ -203,6 +218,9 @@ export function createService(options: ServiceOptions): Service {
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
+    useFastValidation(),
+    // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
+    useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
   ];
 
   const yoga = createYoga<object, Context>({
@@ -210,10 +228,15 @@ export function createService(options: ServiceOptions): Service {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
+    // Enforced by useBodyLimit (yoga's checks, without re-wrapping bodies the fast path already read).
+    maxRequestBodySize: false,
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : false,
     maskedErrors: { isDev: development, maskError },
-    context: createContextFactory(service, verifiedTokens, options.wechat.credentials.componentAppId),
+    context: createContextFactory(
+      service,
+      verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
+      options.wechat.credentials.componentAppId,
+    ),
     logging: yogaLogger(options.logger),
     plugins,
     // The stock GraphiQL page loads from a CDN; this one is inlined, so it works offline.
@@ -221,7 +244,16 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
+  const listener = fastPathListener({
+    yoga,
+    service,
+    verifiedTokens,
+    maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+    requestLog,
+    onHit: metrics.onFastPathHit,
+  });
   return {
+    listener,
     yoga,
     domains: service,
     metrics,

@@ -4,6 +4,8 @@ import { SignJWT } from 'jose';
 /** The one GraphQL request every throughput scenario sends (and the burst too). */
 export const QUERY = '{ serverDomains { __typename ... on ServerDomains { testing published unverified } } }';
 export const BODY = JSON.stringify({ query: QUERY });
+/** The cold load's body: the same query with a trailing comment that autocannon fills with a fresh id per request. */
+export const COLD_BODY = JSON.stringify({ query: `${QUERY} # [<id>]` });
 
 /**
  * What the service answers to BODY on a fresh simulator (platform `wxsimulatedplatform0`, starting with
@@ -22,10 +24,10 @@ export const READ_SCOPE = 'server-domains:read';
 export const randomSecret = (): string => randomBytes(32).toString('hex');
 
 /** An HS256 JWT with `scope: "server-domains:read"`, valid for an hour, signed with the secret's UTF-8 bytes. */
-export async function mintToken(secret: string): Promise<string> {
+export async function mintToken(secret: string, subject = 'bench'): Promise<string> {
   return new SignJWT({ scope: READ_SCOPE })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('bench')
+    .setSubject(subject)
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(new TextEncoder().encode(secret));

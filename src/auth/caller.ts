@@ -32,3 +32,11 @@ export function callerFromClaims(payload: Record<string, unknown>): Caller {
     canWrite,
   };
 }
+
+/**
+ * The token of an `Authorization: Bearer <token>` header, as remembered verified tokens are looked up. A
+ * header plugin-jwt would read differently (extra spaces, a second word) finds nothing remembered and
+ * takes plugin-jwt's own checks.
+ */
+export const bearerToken = (authorization: string | null | undefined): string | undefined =>
+  authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;

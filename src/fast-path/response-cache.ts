@@ -1,37 +1,78 @@
+import { hash } from 'node:crypto';
 import type { ServerDomainsState } from '../domains/state.js';
 
 /**
- * Finished responses of read-only operations, by request (Accept header, body text and the caller's
- * scopes), each valid only while the state it was computed from is still the service's cached state.
+ * A finished response of a read-only operation, valid only while the state it was computed from is still
+ * the service's cached state.
  */
 export interface CachedResponse {
-  readonly body: string;
-  /** content-type and content-length, as sent. */
-  readonly headers: Readonly<Record<'content-type' | 'content-length', string>>;
+  /** The body, encoded once: a hit writes these bytes as they are. */
+  readonly body: Buffer;
+  /** Every header the full path sent (content-type, content-length, CORS…), for one writeHead. */
+  readonly headers: Readonly<Record<string, string>>;
   /** The state object the result was computed from; undefined when it read none. */
   readonly state: ServerDomainsState | undefined;
   readonly operationName: string | undefined;
 }
 
-const MAX_ENTRIES = 256;
+/** Kept answers in all, in bytes (bodies, headers and bookkeeping). */
+export const RESPONSE_BUDGET_BYTES = 16 * 1024 * 1024;
 /** A 1000-domain answer is about 60 KB; anything much larger is not worth keeping. */
-const MAX_BODY_CHARS = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
+/** What an entry costs beyond its body and headers: the key, the entry objects, the Map slot. */
+const ENTRY_OVERHEAD_BYTES = 256;
 
+/**
+ * Finished responses by request, within a byte budget. The key is a SHA-256 digest of everything the
+ * answer depends on (Accept, Origin, the caller's scopes, the body), never the body itself: a request
+ * with a megabyte of unused variables costs a 44-character key, not a megabyte. Oldest first out.
+ */
 export class ResponseCache {
-  readonly #entries = new Map<string, CachedResponse>();
+  readonly #entries = new Map<string, { response: CachedResponse; cost: number }>();
+  readonly #budget: number;
+  #bytes = 0;
 
-  static key(accept: string, scopes: string, body: string): string {
-    return `${accept}\n${scopes}\n${body}`;
+  constructor(budgetBytes = RESPONSE_BUDGET_BYTES) {
+    this.#budget = budgetBytes;
+  }
+
+  /** The key of a request: header values cannot hold a newline, so the parts cannot run into each other. */
+  static key(accept: string, origin: string, scopes: string, body: Buffer): string {
+    return hash('sha256', `${accept}\n${origin}\n${scopes}\n${hash('sha256', body, 'base64')}`, 'base64');
   }
 
   get(key: string): CachedResponse | undefined {
-    return this.#entries.get(key);
+    return this.#entries.get(key)?.response;
   }
 
   set(key: string, response: CachedResponse): void {
-    if (response.body.length > MAX_BODY_CHARS) return;
+    if (response.body.byteLength > MAX_BODY_BYTES) return;
+    let cost = ENTRY_OVERHEAD_BYTES + key.length + response.body.byteLength;
+    for (const name in response.headers) cost += name.length + response.headers[name]!.length;
+    this.delete(key);
+    // Map iterates in insertion order: the first entries are the oldest.
+    for (const [oldest] of this.#entries) {
+      if (this.#bytes + cost <= this.#budget) break;
+      this.delete(oldest);
+    }
+    if (this.#bytes + cost > this.#budget) return;
+    this.#entries.set(key, { response, cost });
+    this.#bytes += cost;
+  }
+
+  delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
     this.#entries.delete(key);
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, response);
+    this.#bytes -= entry.cost;
+  }
+
+  /** Bytes held, as counted against the budget. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#entries.size;
   }
 }

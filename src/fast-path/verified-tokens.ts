@@ -1,44 +1,101 @@
-import { callerFromClaims } from '../auth/caller.js';
+import { type Caller, callerFromClaims } from '../auth/caller.js';
 
-/** What the fast path needs of a verified token: its scopes as one short key, and its subject. */
+/** What is kept of a verified token: the caller its claims make, and its scopes as one short key. */
 export interface VerifiedToken {
   /** `rw`, `r-`, `--`: which of read and write the token grants. */
   readonly scopes: string;
   readonly subject: string | undefined;
+  readonly caller: Caller;
+}
+
+/** The longest a verified token is admitted without being verified again, whatever its `exp`. */
+export const MAX_REMEMBER_MS = 5 * 60 * 1000;
+/** Remembered tokens in all, in bytes (the token texts and bookkeeping). */
+export const TOKENS_BUDGET_BYTES = 8 * 1024 * 1024;
+/** What an entry costs beyond the token's text: the entry object, the subject, the Map slot. */
+const ENTRY_OVERHEAD_BYTES = 160;
+
+export interface VerifiedTokensOptions {
+  /** Milliseconds since the epoch (JWT times are in epoch seconds); Date.now unless given. */
+  readonly now?: () => number;
+  readonly budgetBytes?: number;
+}
+
+interface Entry extends VerifiedToken {
+  readonly until: number;
+  readonly cost: number;
 }
 
 /**
  * Bearer tokens that plugin-jwt has already verified (signature, algorithm, issuer, audience, expiry),
- * remembered by their exact text until they expire. The fast path admits a request only on a hit here;
- * anything else (a new token, an expired one, a forged one) takes the full path and plugin-jwt's checks.
+ * remembered by their exact text. The fast path admits a request only on a hit here, and the full path
+ * skips verifying such a token again; anything else (a new token, an expired one, a forged one) goes
+ * through plugin-jwt's checks.
+ *
+ * A token is remembered until the earliest of: its `exp`; MAX_REMEMBER_MS after it was verified (so a
+ * token without `exp` is verified again every few minutes, and a revocation upstream shows within that);
+ * and the end of the lifetime of the signing key that verified it (a JWKS key is refetched then, and may
+ * be gone). Within a byte budget, oldest first out.
  */
 export class VerifiedTokens {
-  readonly #tokens = new Map<string, VerifiedToken & { expiresAt: number; notBefore: number }>();
-  readonly #max: number;
+  readonly #tokens = new Map<string, Entry>();
+  readonly #now: () => number;
+  readonly #budget: number;
+  #bytes = 0;
 
-  constructor(max = 10_000) {
-    this.#max = max;
+  constructor(options: VerifiedTokensOptions = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#budget = options.budgetBytes ?? TOKENS_BUDGET_BYTES;
   }
 
-  remember(token: string, payload: Record<string, unknown>): void {
+  /**
+   * `keyValidUntil`: when the key that verified the token may have changed (epoch milliseconds; Infinity for
+   * a configured secret). Asked only for a token not remembered yet.
+   */
+  remember(token: string, payload: Record<string, unknown>, keyValidUntil: () => number = () => Number.POSITIVE_INFINITY): void {
     if (this.#tokens.has(token)) return;
+    const now = this.#now();
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
     const nbf = typeof payload.nbf === 'number' ? payload.nbf * 1000 : 0;
-    // Oldest first out: a Map iterates in insertion order.
-    if (this.#tokens.size >= this.#max) this.#tokens.delete(this.#tokens.keys().next().value!);
+    const until = Math.min(now + MAX_REMEMBER_MS, exp, keyValidUntil());
+    if (until <= now || nbf > now) return;
     const caller = callerFromClaims(payload);
     const scopes = `${caller.canRead ? 'r' : '-'}${caller.canWrite ? 'w' : '-'}`;
-    this.#tokens.set(token, { scopes, subject: caller.subject, expiresAt: exp, notBefore: nbf });
+    const cost = ENTRY_OVERHEAD_BYTES + token.length + (caller.subject?.length ?? 0);
+    if (cost > this.#budget) return;
+    // Oldest first out: a Map iterates in insertion order.
+    for (const [oldest] of this.#tokens) {
+      if (this.#bytes + cost <= this.#budget) break;
+      this.#delete(oldest);
+    }
+    this.#tokens.set(token, { scopes, subject: caller.subject, caller, until, cost });
+    this.#bytes += cost;
   }
 
-  /** A token verified before and valid now, or undefined. */
-  lookup(token: string, now = Date.now()): VerifiedToken | undefined {
+  /** A token verified before and still to be trusted now, or undefined. */
+  lookup(token: string): VerifiedToken | undefined {
     const entry = this.#tokens.get(token);
     if (!entry) return undefined;
-    if (now >= entry.expiresAt) {
-      this.#tokens.delete(token);
+    if (this.#now() >= entry.until) {
+      this.#delete(token);
       return undefined;
     }
-    return now >= entry.notBefore ? entry : undefined;
+    return entry;
+  }
+
+  #delete(token: string): void {
+    const entry = this.#tokens.get(token);
+    if (!entry) return;
+    this.#tokens.delete(token);
+    this.#bytes -= entry.cost;
+  }
+
+  /** Bytes held, as counted against the budget. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#tokens.size;
   }
 }

@@ -8,7 +8,8 @@ import type { UpstreamCall } from '../wechat/client.js';
 
 /** What one HTTP request did, gathered while it runs and written as one log line at its end. */
 export class RequestRecord {
-  readonly started = performance.now();
+  /** performance.now() when the request began (its body's first byte read, for the fast path's). */
+  readonly started: number;
   readonly upstream: UpstreamCall[] = [];
   operationName: string | undefined;
   operationType: string | undefined;
@@ -23,6 +24,10 @@ export class RequestRecord {
   /** A WeChat push to /wechat/events: its InfoType (once decrypted), what came of it, and the authorizer it concerns. */
   event: { infoType: string | undefined; outcome: string; authorizerAppid: string | undefined } | undefined;
   #observe: RequestObserver | undefined;
+
+  constructor(started = performance.now()) {
+    this.started = started;
+  }
 
   /** Made on first use: a request answered by the fast path never needs it. */
   get observe(): RequestObserver {
@@ -43,32 +48,14 @@ export class RequestRecord {
 // Kept on the request object itself rather than in a WeakMap: a WeakMap entry per request makes every
 // garbage collection walk ephemerons, a measurable cost at thousands of requests a second.
 const RECORD = Symbol('wxa.requestRecord');
-const REPLAY = Symbol('wxa.replay');
-type Tagged = Request & { [RECORD]?: RequestRecord; [REPLAY]?: true };
-const records = {
-  get: (request: Request) => (request as Tagged)[RECORD],
-  set: (request: Request, record: RequestRecord) => {
-    (request as Tagged)[RECORD] = record;
-  },
-};
-/** Requests the fast path replays through the full pipeline: their outer request writes the log line. */
-const replays = {
-  has: (request: Request) => (request as Tagged)[REPLAY] === true,
-  add: (request: Request) => {
-    (request as Tagged)[REPLAY] = true;
-  },
-};
+type Tagged = Request & { [RECORD]?: RequestRecord };
 
-/** The record of a request, for the context factory (undefined outside this plugin). */
-export const recordOf = (request: Request | undefined): RequestRecord | undefined => (request ? records.get(request) : undefined);
+/** The record of a request, for the context factory and the fast path (undefined outside this plugin). */
+export const recordOf = (request: Request | undefined): RequestRecord | undefined => (request ? (request as Tagged)[RECORD] : undefined);
 
-export const isReplay = (request: Request): boolean => replays.has(request);
-
-/** Makes `replay` share `outer`'s record, and keeps it from writing a line of its own. */
-export function shareRecord(outer: Request, replay: Request): void {
-  const record = records.get(outer);
-  if (record) records.set(replay, record);
-  replays.add(replay);
+/** Gives a request the record it will be logged with (the fast path starts it before yoga sees the request). */
+export function attachRecord(request: Request, record: RequestRecord): void {
+  (request as Tagged)[RECORD] = record;
 }
 
 /** The path of an absolute URL, without parsing all of it (this runs for every request). */
@@ -103,12 +90,19 @@ function requestLine(level: number, method: string, path: string, status: number
 /** Paths that probes and scrapers hit all day: logged at debug only. */
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
+export interface RequestLog {
+  /** Yoga's side: makes each request's record, fills it in, and writes its line when the response is ready. */
+  readonly plugin: Plugin;
+  /** Writes the line of a request answered outside yoga's pipeline (the fast path). */
+  write(method: string, path: string, status: number, record: RequestRecord): void;
+}
+
 /**
  * One structured line per request: method, path, status, duration, the operation's name and type, the
  * caller's subject, each WeChat call with its outcome, and for a WeChat push its InfoType and outcome.
  * Never a header, a query string, a variable or a body.
  */
-export function useRequestLog(logger: Logger): Plugin {
+export function createRequestLog(logger: Logger): RequestLog {
   const stream = streamOf(logger);
   // Lines of one turn of the event loop go out in one write: under load that is one write for many
   // requests instead of one each; when quiet, a line still leaves at the end of its turn.
@@ -118,16 +112,18 @@ export function useRequestLog(logger: Logger): Plugin {
     pending = [];
     stream.write(lines.join(''));
   };
-  const write = (line: string) => {
+  const write = (method: string, path: string, status: number, record: RequestRecord) => {
+    const level = QUIET_PATHS.has(path) ? 'debug' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
     if (pending.length === 0) setImmediate(flush);
-    pending.push(line);
+    pending.push(requestLine(level === 'debug' ? 20 : 30, method, path, status, record));
   };
-  return {
+  const plugin: Plugin = {
     onRequest({ request }) {
-      if (!replays.has(request)) records.set(request, new RequestRecord());
+      if (!recordOf(request)) attachRecord(request, new RequestRecord());
     },
     onParams({ params, request }) {
-      const record = records.get(request);
+      const record = recordOf(request);
       if (record) record.operationName = params.operationName ?? undefined;
     },
     onExecute({ args }) {
@@ -140,12 +136,9 @@ export function useRequestLog(logger: Logger): Plugin {
       record.subject = context.caller?.subject;
     },
     onResponse({ request, response }) {
-      const record = records.get(request);
-      if (!record || replays.has(request)) return;
-      const path = pathOf(request.url);
-      const level = QUIET_PATHS.has(path) ? 'debug' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
-      write(requestLine(level === 'debug' ? 20 : 30, request.method, path, response.status, record));
+      const record = recordOf(request);
+      if (record) write(request.method, pathOf(request.url), response.status, record);
     },
   };
+  return { plugin, write };
 }

@@ -39,6 +39,8 @@ export interface WechatClientOptions {
   /** The budget of one call, retries included. */
   readonly timeoutMs: number;
   readonly onCall?: UpstreamObserver;
+  /** Milliseconds, for the budget (whether a retry still fits, what an attempt has left); performance.now() unless given. */
+  readonly now?: () => number;
 }
 
 /**
@@ -48,9 +50,11 @@ export interface WechatClientOptions {
  */
 export class WechatClient {
   readonly #options: WechatClientOptions;
+  readonly #now: () => number;
 
   constructor(options: WechatClientOptions) {
     this.#options = options;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   getServerDomains(observe?: UpstreamObserver): Promise<ServerDomainsState> {
@@ -64,7 +68,7 @@ export class WechatClient {
       path: QUOTA_GET_PATH,
       body: encodeQuotaRequest(MODIFY_SERVER_DOMAIN_PATH),
       decode: decodeQuotaResponse,
-      deadline: performance.now() + this.#options.timeoutMs,
+      deadline: this.#now() + this.#options.timeoutMs,
       observe,
     });
   }
@@ -85,7 +89,7 @@ export class WechatClient {
 
   #modify(action: DomainAction, body: unknown, observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
     const decode = (json: unknown) => decodeModifyResponse(action, json);
-    const deadline = performance.now() + this.#options.timeoutMs;
+    const deadline = this.#now() + this.#options.timeoutMs;
     return this.#call({ action, path: MODIFY_SERVER_DOMAIN_PATH, body, decode, deadline, observe });
   }
 
@@ -96,7 +100,7 @@ export class WechatClient {
         return await this.#attempt(exchange);
       } catch (error) {
         const delay = backoffMs(attempt);
-        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || performance.now() + delay >= exchange.deadline) {
+        if (attempt >= MAX_RETRIES || !isRetryable(action, error) || this.#now() + delay >= exchange.deadline) {
           throw asUnavailable(error, !isRead(action));
         }
         this.#options.logger.info({ upstream: { action, retry: attempt + 1, after: describe(error) } }, 'retrying WeChat call');
@@ -132,7 +136,7 @@ export class WechatClient {
       );
     };
     try {
-      const remaining = Math.max(1, Math.round(deadline - started));
+      const remaining = Math.max(1, Math.round(deadline - this.#now()));
       const json = await this.#options.http.postJson(path, { access_token: token }, body, remaining);
       const decoded = decode(json);
       done(decoded.ok ? 'ok' : decoded.error.errcode);

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
+import { JWKS_KEY_LIFETIME_MS } from '../../src/auth/jwt.js';
+import { ManualClock } from '../support/clock.js';
 import { type Stack, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET, unsigned } from '../support/tokens.js';
 
@@ -121,6 +123,51 @@ describe('authentication (JWKS)', () => {
       const { status, body } = await send(WRITE, `Bearer ${forged}`);
       expect(status).toBe(401);
       expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      jwks.closeAllConnections();
+      await new Promise((resolve) => jwks.close(resolve));
+    }
+  });
+});
+
+describe('authentication (JWKS): rotated keys', () => {
+  it('a remembered token whose key has left the JWKS is refused once the keys it was verified with expire', async () => {
+    const [one, two] = [await generateKeyPair('RS256'), await generateKeyPair('RS256')];
+    const jwk = async (key: CryptoKey, kid: string) => ({ ...(await exportJWK(key)), kid, alg: 'RS256', use: 'sig' });
+    let keys = [await jwk(one.publicKey, 'k1')];
+    let fetches = 0;
+    const jwks = createServer((_req, res) => {
+      fetches++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys }));
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => jwks.once('listening', resolve));
+    try {
+      const clock = new ManualClock();
+      const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
+      stack = await startStack({ auth: { mode: 'jwks', jwksUrl }, clock, cacheTtlMs: 3_600_000 });
+      const token = await new SignJWT({ scope: 'server-domains:read' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setExpirationTime(clock.seconds + 3600)
+        .sign(one.privateKey);
+      for (let i = 0; i < 3; i++) expect((await send(READ, `Bearer ${token}`)).status).toBe(200);
+      expect(fetches).toBe(1);
+      // The identity provider rotates: k1 is gone. Within the keys' lifetime the token is still trusted
+      // (the full path would trust the key it holds just the same)...
+      keys = [await jwk(two.publicKey, 'k2')];
+      clock.advance(JWKS_KEY_LIFETIME_MS - 1);
+      expect((await send(READ, `Bearer ${token}`)).status).toBe(200);
+      // ...and not a moment after: the JWKS is fetched again, and k1 is not in it.
+      clock.advance(1);
+      const late = await send(READ, `Bearer ${token}`);
+      expect(late.status).toBe(401);
+      expect(late.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(fetches).toBe(2);
+      const fresh = await new SignJWT({ scope: 'server-domains:read' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k2' })
+        .setExpirationTime(clock.seconds + 3600)
+        .sign(two.privateKey);
+      expect((await send(READ, `Bearer ${fresh}`)).status).toBe(200);
     } finally {
       jwks.closeAllConnections();
       await new Promise((resolve) => jwks.close(resolve));

@@ -47,7 +47,7 @@ const args = (stage: Instruction[], keyword: string) => stage.filter((i) => i.ke
 const imageEnv: Record<string, string> = Object.fromEntries(
   args(final, 'ENV')
     .flatMap((a) => a.split(/\s+/))
-    .map((pair) => pair.split('=') as [string, string]),
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
 );
 
 describe('Dockerfile', () => {

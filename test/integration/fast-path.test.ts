@@ -1,4 +1,6 @@
+import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../support/clock.js';
 import { type Stack, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
@@ -7,7 +9,6 @@ afterEach(() => stack?.close());
 
 const auth = { mode: 'secret' as const, secret: TEST_SECRET };
 const READ = JSON.stringify({ query: 'query Read { serverDomains { __typename ... on ServerDomains { testing published unverified } } }' });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function raw(body: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${stack.url}/graphql`, {
@@ -64,23 +65,28 @@ describe('the fast path never serves what the full path would not', () => {
   });
 
   it('after the cache TTL the read goes upstream again', async () => {
-    stack = await startStack({ cacheTtlMs: 200 });
+    const clock = new ManualClock();
+    stack = await startStack({ cacheTtlMs: 200, clock });
     await raw(READ);
     await raw(READ);
     expect(stack.sim.count('modify', 'get')).toBe(1);
-    await sleep(250);
+    clock.advance(199);
+    await raw(READ);
+    expect(stack.sim.count('modify', 'get')).toBe(1);
+    clock.advance(51);
     await raw(READ);
     expect(stack.sim.count('modify', 'get')).toBe(2);
   });
 
   it('a refresh that finds the same domains keeps every kept answer valid', async () => {
-    stack = await startStack({ cacheTtlMs: 200 });
+    const clock = new ManualClock();
+    stack = await startStack({ cacheTtlMs: 200, clock });
     const other = { accept: 'application/graphql-response+json' };
     for (let i = 0; i < 2; i++) {
       await raw(READ);
       await raw(READ, other);
     }
-    await sleep(250);
+    clock.advance(250);
     await raw(READ); // the TTL is over: the full path, and a get that finds the same domains
     expect(stack.sim.count('modify', 'get')).toBe(2);
     const before = requestLines().length;
@@ -93,12 +99,13 @@ describe('the fast path never serves what the full path would not', () => {
   });
 
   it('a refresh that finds other domains invalidates what was kept', async () => {
-    stack = await startStack({ cacheTtlMs: 200, simulator: { platform: { testing: ['a.example.com'] } } });
+    const clock = new ManualClock();
+    stack = await startStack({ cacheTtlMs: 200, clock, simulator: { platform: { testing: ['a.example.com'] } } });
     const other = { accept: 'application/graphql-response+json' };
     await raw(READ, other);
     await raw(READ, other);
     stack.sim.platform.handle({ action: 'add', wxa_server_domain: 'b.example.com' }, Date.now());
-    await sleep(250);
+    clock.advance(250);
     await raw(READ);
     const before = requestLines().length;
     const answer = await raw(READ, other);
@@ -143,15 +150,47 @@ describe('the fast path never serves what the full path would not', () => {
   });
 
   it('a token that expired since it was verified gets 401', async () => {
-    stack = await startStack({ auth, cacheTtlMs: 60_000 });
-    // Two seconds from now, in whole seconds as JWTs count them: always at least one second of validity.
-    const exp = Math.floor(Date.now() / 1000) + 2;
+    const clock = new ManualClock();
+    stack = await startStack({ auth, cacheTtlMs: 60_000, clock });
+    const exp = clock.seconds + 2;
     const soon = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { expiresIn: exp })}` };
     expect((await raw(READ, soon)).status).toBe(200);
     expect((await raw(READ, soon)).status).toBe(200);
-    await sleep(exp * 1000 - Date.now() + 100);
+    expect(requestLines().map((l) => l.fast ?? false)).toEqual([false, true]);
+    clock.advance(exp * 1000 - clock.now()); // the second it expires
     const late = await raw(READ, soon);
     expect(late.status).toBe(401);
     expect(JSON.parse(late.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('verified tokens are remembered for a bounded time', () => {
+  const ids = () => requestLines().map((l) => l.fast ?? false);
+
+  it('a token without exp is verified again after five minutes', async () => {
+    const clock = new ManualClock();
+    stack = await startStack({ auth, cacheTtlMs: 3_600_000, clock });
+    const token = await new SignJWT({ scope: 'server-domains:read' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    const headers = { authorization: `Bearer ${token}` };
+    await raw(READ, headers);
+    await raw(READ, headers);
+    clock.advance(5 * 60 * 1000 - 1);
+    await raw(READ, headers);
+    clock.advance(1);
+    await raw(READ, headers); // verified again (the full path), then remembered anew
+    await raw(READ, headers);
+    expect(ids()).toEqual([false, true, true, false, true]);
+  });
+
+  it('a token with a long exp is verified again after five minutes too', async () => {
+    const clock = new ManualClock();
+    stack = await startStack({ auth, cacheTtlMs: 3_600_000, clock });
+    const headers = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { expiresIn: '1d' })}` };
+    await raw(READ, headers);
+    clock.advance(5 * 60 * 1000);
+    await raw(READ, headers);
+    expect(ids()).toEqual([false, false]);
   });
 });

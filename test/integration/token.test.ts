@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../support/clock.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
@@ -29,13 +30,16 @@ describe('the component_access_token', () => {
   });
 
   it('is refreshed ahead of expiry, so WeChat never sees an expired token', async () => {
-    stack = await startStack({ simulator: { tokenTtlSeconds: 1 } });
+    const clock = new ManualClock();
+    stack = await startStack({ simulator: { tokenTtlSeconds: 1 }, clock });
     await stack.gql(ServerDomainsQuery);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await stack.gql(ServerDomainsQuery);
+    expect(tokenCalls()).toBe(1);
+    clock.advance(1000);
     const { data } = await stack.gql(ServerDomainsQuery);
     expect(data?.serverDomains.__typename).toBe('ServerDomains');
     expect(tokenCalls()).toBe(2);
-    expect(modifyCalls()).toBe(2);
+    expect(modifyCalls()).toBe(3);
   });
 
   it('refused with 40001 → dropped, refreshed, and the call retried once', async () => {

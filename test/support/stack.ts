@@ -8,6 +8,7 @@ import type { AuthSettings, Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createService, type LiveCredentials, type Service, type ServiceOptions } from '../../src/server.js';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/wechat/simulator/server.js';
+import type { ManualClock } from './clock.js';
 
 export interface StackOptions {
   readonly simulator?: SimulatorOptions;
@@ -25,10 +26,11 @@ export interface StackOptions {
   /** Give the service the simulator's event token and AES key, so POST /wechat/events receives its pushes. */
   readonly events?: boolean;
   /**
-   * The service's epoch clock (token expiry, pushes, journal times, China months, the daily quota's minute):
-   * `simulator` reads the simulator's, so `sim.advanceClock` moves both; Date.now unless given.
+   * The service's clock (ServiceOptions.now: token expiry, the cache's TTL, retry budgets, pushes, journal
+   * times, China months): tests move time with it instead of sleeping. `simulator` reads the simulator's, so
+   * `sim.advanceClock` moves both; a ManualClock moves when told; real time unless given.
    */
-  readonly clock?: 'simulator' | (() => number);
+  readonly clock?: 'simulator' | (() => number) | ManualClock;
   readonly ticketStore?: ServiceOptions['ticketStore'];
   readonly tokenStore?: ServiceOptions['tokenStore'];
   readonly tokenFilePollMs?: number;
@@ -76,7 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       credentials,
       events: options.events ? sim.events : undefined,
     },
-    now: options.clock === 'simulator' ? () => sim.now() : options.clock,
+    now: clockOf(options.clock, sim),
     ticketStore: options.ticketStore,
     tokenStore: options.tokenStore,
     tokenFilePollMs: options.tokenFilePollMs,
@@ -88,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     corsOrigins: options.corsOrigins,
     monthlyLimit: options.monthlyLimit,
   });
-  const server: Server = createServer(service.yoga);
+  const server: Server = createServer(service.listener);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -120,4 +122,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await sim.close();
     },
   };
+}
+
+function clockOf(clock: StackOptions['clock'], sim: Simulator): (() => number) | undefined {
+  if (clock === 'simulator') return () => sim.now();
+  return typeof clock === 'object' ? clock.now : clock;
 }

@@ -15,10 +15,15 @@ describe('maskError', () => {
 
   it('drops the originalError yoga attaches to its 400s (e.g. a snippet of a malformed body) in production', () => {
     const fromYoga = new GraphQLError('POST body sent invalid JSON.', {
-      extensions: { code: 'BAD_REQUEST', http: { status: 400 }, originalError: { name: 'SyntaxError', message: 'near "password": …' } },
+      extensions: {
+        code: 'BAD_REQUEST',
+        http: { spec: true, status: 400 },
+        originalError: { name: 'SyntaxError', message: 'near "password": …' },
+      },
     });
     const masked = maskError(fromYoga, 'Unexpected error.', false) as GraphQLError;
     expect(masked.message).toBe('POST body sent invalid JSON.');
+    // Without `spec`: yoga would otherwise answer 200 to an application/json client (see mask-errors.ts).
     expect(masked.extensions).toEqual({ code: 'BAD_REQUEST', http: { status: 400 } });
   });
 

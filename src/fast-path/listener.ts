@@ -1,0 +1,163 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendNodeResponse } from '@whatwg-node/server';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { bearerToken, UNCHECKED_CALLER } from '../auth/caller.js';
+import type { ServerDomainsService } from '../domains/service.js';
+import { attachRecord, type RequestLog, RequestRecord } from '../observability/request-log.js';
+import { ResponseCache } from './response-cache.js';
+import type { VerifiedToken, VerifiedTokens } from './verified-tokens.js';
+
+/** The caller when authentication is off: everyone may read and write. */
+const UNCHECKED: VerifiedToken = { scopes: 'unchecked', subject: undefined, caller: UNCHECKED_CALLER };
+const CONTENT_LENGTH = /^\d+$/;
+const PRE_READ = Symbol('wxa.preRead');
+
+/** Whether the fast path read this request's body (within the limit) before yoga saw it. */
+export const bodyAlreadyRead = (request: Request): boolean => (request as { [PRE_READ]?: true })[PRE_READ] === true;
+
+export interface FastPathOptions {
+  // biome-ignore lint/suspicious/noExplicitAny: any yoga instance; only its Node listener and handleRequest are used
+  readonly yoga: YogaServerInstance<any, any>;
+  readonly service: ServerDomainsService;
+  /** Tokens plugin-jwt verified; undefined when authentication is off. */
+  readonly verifiedTokens: VerifiedTokens | undefined;
+  /** Largest body read here (yoga refuses larger ones with 413). */
+  readonly maxBodyBytes: number;
+  readonly requestLog: RequestLog;
+  readonly onHit?: (seconds: number) => void;
+  /** The kept answers; a fresh cache with the default budget unless given. */
+  readonly responses?: ResponseCache;
+}
+
+/**
+ * The Node request listener in front of yoga: repeated reads answered from kept answers, everything else
+ * through yoga's pipeline, once.
+ *
+ * A repeated read needs none of yoga's pipeline (the request and response objects, parsing, validation,
+ * execution, result processing): its answer is the one the full path gave to the same request, as long as
+ * the state it was computed from is still the service's cached state. So:
+ * - only `POST /graphql` with a JSON content type (as yoga matches it) and a content-length within the limit
+ *   is read here; anything else goes to yoga's own listener untouched;
+ * - its body is read once; with a bearer token the full path has verified (or with auth off), an answer
+ *   kept for the same Accept, Origin, scopes and body, computed from the service's current cached state (or
+ *   from no state), is written as it was, headers included;
+ * - otherwise the body already read becomes the body of the one fetch `Request` yoga handles (what yoga's
+ *   Node adapter would have built from the stream), and the answer is kept when it was a 200 to a query
+ *   whose reads all succeeded on the current state, with no `errors`, and nothing volatile.
+ * A mutation or an error costs what it costs in yoga alone, plus a Map lookup and a hash of its body.
+ * Answers are shared between callers with the same scopes: sound because no field of this schema depends
+ * on who asks. A field that did would have to add the caller to the key.
+ */
+export function fastPathListener(options: FastPathOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const { yoga, service, verifiedTokens, maxBodyBytes, requestLog } = options;
+  const responses = options.responses ?? new ResponseCache();
+  const Request = yoga.fetchAPI.Request;
+
+  /** The fetch Request of a request whose body was read here: yoga's Node adapter would build the same. */
+  const fetchRequest = (req: IncomingMessage, body: Buffer): Request => {
+    const host = req.headers.host ?? 'localhost';
+    const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    const request = new Request(`${protocol}://${host}${req.url}`, {
+      method: 'POST',
+      headers: req.headers as HeadersInit,
+      body: body as Uint8Array<ArrayBuffer>,
+    });
+    (request as { [PRE_READ]?: true })[PRE_READ] = true;
+    return request;
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer, started: number): void => {
+    const headers = req.headers;
+    const accept = headers.accept ?? '';
+    const origin = headers.origin ?? '';
+    const token = bearerToken(headers.authorization);
+    // Who may be answered from what was kept: with auth on, only a token the full path verified.
+    const caller = (): VerifiedToken | undefined =>
+      !verifiedTokens ? UNCHECKED : token === undefined ? undefined : verifiedTokens.lookup(token);
+    const known = caller();
+    const key = known && ResponseCache.key(accept, origin, known.scopes, body);
+    const kept = key && responses.get(key);
+    if (kept && (kept.state === undefined || kept.state === service.peek())) {
+      res.writeHead(200, kept.headers);
+      res.end(kept.body);
+      const record = new RequestRecord(started);
+      record.fast = true;
+      record.operationName = kept.operationName;
+      record.operationType = 'query';
+      record.subject = known.subject;
+      requestLog.write('POST', '/graphql', 200, record);
+      options.onHit?.((performance.now() - started) / 1000);
+      return;
+    }
+
+    const request = fetchRequest(req, body);
+    const record = new RequestRecord(started);
+    attachRecord(request, record);
+    Promise.resolve(yoga.handleRequest(request, { req, res }))
+      .then(async (response: Response) => {
+        // After the full path, a token it verified is known: its answer can be kept for it.
+        const verified = known ?? caller();
+        const state = record.states[0];
+        const reusable =
+          verified !== undefined &&
+          response.status === 200 &&
+          record.operationType === 'query' &&
+          !record.readFailed &&
+          !record.volatile &&
+          record.states.length <= 1 &&
+          // Computed from a state that is no longer (or never was) the cached one: nothing would ever hit.
+          (state === undefined || state === service.peek());
+        if (!reusable) return sendNodeResponse(response, res, req, true);
+        const text = await response.text();
+        const answer = Buffer.from(text);
+        const sent: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          sent[name] = value;
+        });
+        sent['content-length'] = String(answer.byteLength);
+        if (!('errors' in (JSON.parse(text) as object))) {
+          responses.set(key ?? ResponseCache.key(accept, origin, verified.scopes, body), {
+            body: answer,
+            headers: sent,
+            state,
+            operationName: record.operationName,
+          });
+        }
+        res.writeHead(200, sent);
+        res.end(answer);
+      })
+      .catch(() => {
+        // Yoga turns every error into a response; this is only for a bug of ours after it.
+        if (!res.headersSent) res.writeHead(500, { 'content-length': '0' });
+        res.end();
+      });
+  };
+
+  return (req, res) => {
+    const length = candidateLength(req, maxBodyBytes);
+    if (length === undefined) {
+      yoga.requestListener(req, res);
+      return;
+    }
+    const started = performance.now();
+    // Node's parser stops at content-length bytes, so the body is bounded by the check above.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => handle(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), started));
+    // A client that goes away mid-body gets no answer; the socket's own error handling closes it.
+    req.on('error', () => undefined);
+  };
+}
+
+/** The body length of a request the fast path reads: `POST /graphql`, JSON, a content-length within the limit. */
+function candidateLength(req: IncomingMessage, maxBodyBytes: number): number | undefined {
+  if (req.method !== 'POST' || req.url !== '/graphql') return undefined;
+  const { 'content-type': type, 'content-length': length } = req.headers;
+  if (type === undefined || length === undefined || !CONTENT_LENGTH.test(length)) return undefined;
+  // As yoga's isContentTypeMatch: the first of a list, exactly application/json or with parameters.
+  const comma = type.indexOf(',');
+  const first = comma < 0 ? type : type.slice(0, comma);
+  if (first !== 'application/json' && !first.startsWith('application/json;')) return undefined;
+  const bytes = Number(length);
+  return bytes > 0 && bytes <= maxBodyBytes ? bytes : undefined;
+}

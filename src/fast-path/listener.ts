@@ -3,12 +3,12 @@ import { sendNodeResponse } from '@whatwg-node/server';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { bearerToken, UNCHECKED_CALLER } from '../auth/caller.js';
 import type { ServerDomainsService } from '../domains/service.js';
-import { attachRecord, type RequestLog, RequestRecord } from '../observability/request-log.js';
+import { attachRecord, logOperationOf, type RequestLog, RequestRecord } from '../observability/request-log.js';
 import { ResponseCache } from './response-cache.js';
 import type { VerifiedToken, VerifiedTokens } from './verified-tokens.js';
 
 /** The caller when authentication is off: everyone may read and write. */
-const UNCHECKED: VerifiedToken = { scopes: 'unchecked', subject: undefined, caller: UNCHECKED_CALLER };
+const UNCHECKED: VerifiedToken = { scopes: 'unchecked', subject: undefined, caller: UNCHECKED_CALLER, logCaller: '' };
 const CONTENT_LENGTH = /^\d+$/;
 const PRE_READ = Symbol('wxa.preRead');
 
@@ -75,17 +75,13 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
     const caller = (): VerifiedToken | undefined =>
       !verifiedTokens ? UNCHECKED : token === undefined ? undefined : verifiedTokens.lookup(token);
     const known = caller();
-    const key = known && ResponseCache.key(accept, origin, known.scopes, body);
+    const bodyDigest = known && digestOf(req, body);
+    const key = known && ResponseCache.key(accept, origin, known.scopes, bodyDigest!);
     const kept = key && responses.get(key);
     if (kept && (kept.state === undefined || kept.state === service.peek())) {
       res.writeHead(200, kept.headers);
       res.end(kept.body);
-      const record = new RequestRecord(started);
-      record.fast = true;
-      record.operationName = kept.operationName;
-      record.operationType = 'query';
-      record.subject = known.subject;
-      requestLog.write('POST', '/graphql', 200, record);
+      requestLog.writeFast(started, kept.logFields, known.logCaller);
       options.onHit?.((performance.now() - started) / 1000);
       return;
     }
@@ -116,11 +112,12 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
         });
         sent['content-length'] = String(answer.byteLength);
         if (!('errors' in (JSON.parse(text) as object))) {
-          responses.set(key ?? ResponseCache.key(accept, origin, verified.scopes, body), {
+          responses.set(key ?? ResponseCache.key(accept, origin, verified.scopes, digestOf(req, body)), {
             body: answer,
             headers: sent,
             state,
             operationName: record.operationName,
+            logFields: logOperationOf(record.operationName, 'query'),
           });
         }
         res.writeHead(200, sent);
@@ -147,6 +144,24 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
     // A client that goes away mid-body gets no answer; the socket's own error handling closes it.
     req.on('error', () => undefined);
   };
+}
+
+/** Bodies up to this size are remembered per connection with their digest. */
+const MEMO_MAX_BYTES = 4096;
+const LAST_BODY = Symbol('wxa.lastBody');
+
+/**
+ * The body's digest for the kept answers' key. A client polling on a keep-alive connection sends the same
+ * bytes again and again: the connection remembers its last small body (a copy) and digest, so a repeat
+ * costs a comparison instead of a hash.
+ */
+function digestOf(req: IncomingMessage, body: Buffer): string {
+  const socket = req.socket as { [LAST_BODY]?: { body: Buffer; digest: string } };
+  const last = socket[LAST_BODY];
+  if (last?.body.equals(body)) return last.digest;
+  const digest = ResponseCache.digest(body);
+  if (body.byteLength <= MEMO_MAX_BYTES) socket[LAST_BODY] = { body: Buffer.from(body), digest };
+  return digest;
 }
 
 /** The body length of a request the fast path reads: `POST /graphql`, JSON, a content-length within the limit. */

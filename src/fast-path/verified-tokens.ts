@@ -1,4 +1,5 @@
 import { type Caller, callerFromClaims } from '../auth/caller.js';
+import { logCallerOf } from '../observability/request-log.js';
 
 /** What is kept of a verified token: the caller its claims make, and its scopes as one short key. */
 export interface VerifiedToken {
@@ -6,6 +7,8 @@ export interface VerifiedToken {
   readonly scopes: string;
   readonly subject: string | undefined;
   readonly caller: Caller;
+  /** The caller's part of a request's log line (`,"caller":"…"`, or empty), made once. */
+  readonly logCaller: string;
 }
 
 /** The longest a verified token is admitted without being verified again, whatever its `exp`. */
@@ -68,7 +71,7 @@ export class VerifiedTokens {
       if (this.#bytes + cost <= this.#budget) break;
       this.#delete(oldest);
     }
-    this.#tokens.set(token, { scopes, subject: caller.subject, caller, until, cost });
+    this.#tokens.set(token, { scopes, subject: caller.subject, caller, logCaller: logCallerOf(caller.subject), until, cost });
     this.#bytes += cost;
   }
 

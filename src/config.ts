@@ -55,6 +55,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** DATA_DIR: where live mode keeps what must survive a restart (the ticket, the component token, the change journal). */
   readonly dataDir: string;
+  /** REDIS_URL: the store replicas share; undefined keeps the state in this process (and DATA_DIR). */
+  readonly redis: { readonly url: string; readonly keyPrefix: string } | undefined;
   readonly wechat: {
     /** Undefined in simulator mode: the simulator's own address is used. */
     readonly baseUrl: string | undefined;
@@ -72,6 +74,20 @@ export const DEFAULT_DATA_DIR = 'data';
 
 /** SERVER_DOMAINS_CACHE_TTL_MS when unset. */
 export const DEFAULT_CACHE_TTL_MS = 2000;
+
+/** REDIS_KEY_PREFIX when unset. */
+export const DEFAULT_REDIS_KEY_PREFIX = 'wxa-server-domains:';
+
+/** `redis://[user:password@]host:port[/db]` or `rediss://…`; never echoed (it may hold a password). */
+function isRedisUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '' && /^(\/\d*)?$/.test(url.pathname);
+}
 
 /** A setting that cannot be used; `main` prints the message and exits without a stack trace. */
 export class ConfigError extends Error {
@@ -149,6 +165,10 @@ const envSchema = z
     SHUTDOWN_GRACE_MS: integer(0, 600_000),
     SERVER_DOMAINS_CACHE_TTL_MS: integer(0, 3_600_000),
     SERVER_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
+    REDIS_URL: optional.pipe(
+      z.string().refine(isRedisUrl, { message: 'must be a URL such as redis://[user:password@]host:6379[/db] or rediss://…' }).optional(),
+    ),
+    REDIS_KEY_PREFIX: optional,
     CORS_ORIGINS: optional.pipe(
       z
         .string()
@@ -286,6 +306,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? MONTHLY_CHANGE_LIMIT,
     logLevel: e.LOG_LEVEL ?? 'info',
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX ?? DEFAULT_REDIS_KEY_PREFIX } : undefined,
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),
       timeoutMs: e.WECHAT_TIMEOUT_MS ?? 10_000,

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
 import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
 import { type Context, createContextFactory } from './context.js';
-import { ServerDomainsService } from './domains/service.js';
+import { refreshGraceMs, ServerDomainsService } from './domains/service.js';
 import { useEventReceiver } from './events/receiver.js';
 import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
@@ -179,15 +179,14 @@ export function createService(options: ServiceOptions): Service {
   const service = new ServerDomainsService({
     client,
     writeLock: options.writeLock ?? new MemoryWriteLock(),
-    readCache: options.readCache ?? new MemoryReadCache(options.now),
+    readCache: options.readCache ?? new MemoryReadCache({ now: options.now, graceMs: refreshGraceMs(cacheTtlMs, timeoutMs) }),
     cacheTtlMs,
-    // No state older than twice the TTL; and a refresh (retries included) ends within the timeout anyway.
-    refreshGraceMs: Math.min(cacheTtlMs, timeoutMs),
+    timeoutMs,
     journal: options.changeJournal ?? new MemoryChangeJournal(),
     monthlyLimit: options.monthlyLimit,
     clock: options.now,
     onJournaled: metrics.onChangeJournaled,
-    ...(options.now ? { now: options.now } : {}),
+    logger: options.logger,
   });
   metrics.watchRemainingThisMonth(async () => (await service.monthlyQuota()).remaining);
 

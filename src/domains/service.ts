@@ -1,17 +1,20 @@
 import DataLoader from 'dataloader';
+import type { Logger } from 'pino';
+import { AppError } from '../errors.js';
 import type { ChangeJournal } from '../stores/change-journal.js';
-import type { ReadCache } from '../stores/read-cache.js';
-import type { WriteLock } from '../stores/write-lock.js';
+import { SharedStoreUnavailableError } from '../stores/errors.js';
+import type { Kept, ReadCache, ReadMark } from '../stores/read-cache.js';
+import { LockUnavailableError, type WriteLock } from '../stores/write-lock.js';
 import type { ChangeAction, UpstreamObserver, WechatClient } from '../wechat/client.js';
 import type { DailyCallQuota } from '../wechat/codec.js';
-import { MonthlyQuotaExceededError } from '../wechat/errors.js';
+import { MonthlyQuotaExceededError, UpstreamUnavailableError } from '../wechat/errors.js';
 import type { ChangeEntry, NewChangeEntry } from './change-entry.js';
 import { failedChange } from './change-outcome.js';
 import { DailyCallQuotaReader } from './daily-quota.js';
 import { chinaMonth, chinaTimeIso } from './month.js';
 import { type ChangePlan, planChange } from './plan.js';
 import { MONTHLY_CHANGE_LIMIT, type MonthlyQuota, monthlyQuotaOf } from './quota.js';
-import { type ServerDomainsState, sameState } from './state.js';
+import type { ServerDomainsState } from './state.js';
 
 /** The key of this service's one platform, for the loader, the cache and the lock. */
 const PLATFORM = 'platform';
@@ -19,17 +22,15 @@ const PLATFORM = 'platform';
 export interface ServerDomainsServiceOptions {
   readonly client: WechatClient;
   readonly writeLock: WriteLock;
+  /** Keeps the last read (and, with a stale fallback while a refresh is in flight, its grace). */
   readonly readCache: ReadCache;
   /** How long a successful read is served from the cache; 0 turns the cache off (single-flight stays). */
   readonly cacheTtlMs: number;
   /**
-   * Once the TTL is over, how much longer the last state may still be given to reads that arrive while
-   * another read is refreshing it (the one that started the refresh waits for it). 0: every read waits.
-   * Ignored with the cache off.
+   * WECHAT_TIMEOUT_MS, the budget of one WeChat call: how long a change waits for the lock (and a read for
+   * another replica's refresh); a change's lease is twice this and 5 s (its fresh read and the change).
    */
-  readonly refreshGraceMs?: number;
-  /** Milliseconds, for the grace above; performance.now() unless given. */
-  readonly now?: () => number;
+  readonly timeoutMs: number;
   /** Where every change is journaled (its month's count comes from there too). */
   readonly journal: ChangeJournal;
   /** Epoch milliseconds (Date.now unless given): journal times, China months, the daily quota's minute. */
@@ -38,7 +39,15 @@ export interface ServerDomainsServiceOptions {
   readonly monthlyLimit?: number;
   /** Told of every entry once it is journaled (metrics). */
   readonly onJournaled?: (entry: ChangeEntry) => void;
+  /** Where a failure of the shared store that the service rides out (degraded) is told. */
+  readonly logger?: Pick<Logger, 'warn'>;
 }
+
+/**
+ * How long after its TTL the last state may still be handed out while a refresh is in flight: no state
+ * older than twice the TTL, and a refresh (retries included) ends within the timeout anyway.
+ */
+export const refreshGraceMs = (cacheTtlMs: number, timeoutMs: number): number => Math.min(cacheTtlMs, timeoutMs);
 
 /** Who asked for a change, and who hears of its upstream calls. */
 export interface ChangeRequest {
@@ -61,84 +70,131 @@ export interface ChangePreview extends ChangePlan {
 
 /**
  * What resolvers call. Reads: served from the cache while fresh, else concurrent requests share one
- * in-flight upstream `get` (single-flight). Changes: one at a time, and their returned state replaces the
- * cached one at once. `forRequest` adds a per-request DataLoader on top.
+ * in-flight upstream `get` (single-flight, across replicas too with a shared cache). Changes: one at a
+ * time, and their returned state replaces the cached one at once. `forRequest` adds a per-request
+ * DataLoader on top.
  *
  * When the TTL runs out under load, the first read refreshes and waits; reads arriving during that one
  * upstream call get the last state at once instead of all stalling behind it (each TTL would otherwise
- * stall every client for a WeChat round trip). A refresh that finds the same domains keeps the previous
- * state object, so what was computed from it (the fast path's answers) stays valid.
+ * stall every client for a WeChat round trip), as long as no change came since. A refresh that finds the
+ * same domains keeps the previous state object, so what was computed from it (the fast path's answers)
+ * stays valid.
+ *
+ * A shared cache that cannot be reached is ridden out: reads go to WeChat (still shared in-process) and
+ * are not kept; changes are refused before anything is sent (the lock is the shared store's).
  */
 export class ServerDomainsService {
   readonly client: WechatClient;
   readonly #options: ServerDomainsServiceOptions;
   #inFlight: Promise<ServerDomainsState> | undefined;
-  /** Bumped by every change: a read that started before it must not overwrite the cache. */
+  /** Bumped by every change: a read in flight from before it is not joined by reads that start after it. */
   #generation = 0;
-  /** The last state this process read or wrote, and when; dropped when a change may have applied. */
-  #last: { readonly state: ServerDomainsState; readonly at: number } | undefined;
-  readonly #now: () => number;
   readonly #clock: () => number;
   readonly #daily: DailyCallQuotaReader;
 
   constructor(options: ServerDomainsServiceOptions) {
     this.#options = options;
     this.client = options.client;
-    this.#now = options.now ?? (() => performance.now());
     this.#clock = options.clock ?? Date.now;
     this.#daily = new DailyCallQuotaReader(options.client, this.#clock);
   }
 
   /**
-   * The state a read would get at once, without I/O: the fresh cached one, or the last one while a
-   * refresh is in flight (see the class comment); undefined otherwise, and always with the cache off.
+   * The state a read would get at once as this process knows it, without I/O: the fresh cached one;
+   * undefined otherwise, and always with the cache off. (For what a read arriving now may be answered
+   * with, against a shared store too, see `current`.)
    */
   peek(): ServerDomainsState | undefined {
     if (this.#options.cacheTtlMs <= 0) return undefined;
-    return this.#options.readCache.peek?.(PLATFORM) ?? (this.#inFlight && this.#lastWithinGrace());
+    return this.#options.readCache.peek();
+  }
+
+  /**
+   * The state a read arriving now would get without an upstream call: the fresh kept one, or the last
+   * one while a refresh is in flight; undefined otherwise (always with the cache off, and while a shared
+   * store cannot be reached). Synchronous when the cache can tell without I/O (the fast path's case).
+   */
+  current(): ServerDomainsState | undefined | Promise<ServerDomainsState | undefined> {
+    if (this.#options.cacheTtlMs <= 0) return undefined;
+    const kept = this.#options.readCache.current();
+    if (!(kept instanceof Promise)) return this.#usable(kept);
+    return kept.then(
+      (found) => this.#usable(found),
+      () => undefined,
+    );
+  }
+
+  /** A kept state a read may have: a fresh one, or a stale one while a refresh is in flight. */
+  #usable(kept: Kept | undefined): ServerDomainsState | undefined {
+    return kept && (kept.fresh || this.#inFlight) ? kept.state : undefined;
   }
 
   /** The platform's state: cached, or from the one `get` in flight, or from a new one. */
   async read(observe?: UpstreamObserver): Promise<ServerDomainsState> {
-    const { readCache, cacheTtlMs } = this.#options;
-    if (cacheTtlMs > 0) {
-      const cached = await readCache.get(PLATFORM);
-      if (cached) return cached;
+    if (this.#options.cacheTtlMs > 0) {
+      let kept: Kept | undefined;
+      try {
+        kept = await this.#options.readCache.current();
+      } catch (error) {
+        this.#degraded(error, 'read');
+      }
+      if (kept?.fresh) return kept.state;
+      if (kept && this.#inFlight) return kept.state;
     }
-    if (this.#inFlight) return this.#lastWithinGrace() ?? this.#inFlight;
-    this.#inFlight = this.#fetch(observe);
+    if (this.#inFlight) return this.#inFlight;
+    const generation = this.#generation;
+    this.#inFlight = this.#refresh(observe).finally(() => {
+      if (generation === this.#generation) this.#inFlight = undefined;
+    });
     return this.#inFlight;
   }
 
-  /** The last state, if the cache is on and it is no older than the TTL plus the grace. */
-  #lastWithinGrace(): ServerDomainsState | undefined {
-    const { cacheTtlMs, refreshGraceMs = 0 } = this.#options;
-    const last = this.#last;
-    if (!last || cacheTtlMs <= 0 || refreshGraceMs <= 0) return undefined;
-    return this.#now() - last.at <= cacheTtlMs + refreshGraceMs ? last.state : undefined;
+  /** One refresh: across replicas, one of them asks WeChat and the others use what it kept. */
+  async #refresh(observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
+    const { readCache, timeoutMs } = this.#options;
+    try {
+      const shared = await readCache.refreshOnce(timeoutMs, () => this.#fetch(observe));
+      if (shared) return shared;
+    } catch (error) {
+      if (isWechatOutcome(error)) throw error;
+      this.#degraded(error, 'read');
+    }
+    return this.#fetch(observe);
   }
 
+  /** A `get` of its own (never a cached answer, never one in flight), offered to the cache. */
   async #fetch(observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
-    const generation = this.#generation;
-    const flight = this.client.getServerDomains(observe);
+    const { readCache, cacheTtlMs } = this.#options;
+    let mark: ReadMark | undefined;
     try {
-      const fetched = await flight;
-      if (generation !== this.#generation) return fetched;
-      // Unchanged: keep the same object, so that answers computed from it stay valid.
-      const previous = this.#last?.state;
-      const state = previous && sameState(previous, fetched) ? previous : fetched;
-      await this.#remember(state);
-      return state;
-    } finally {
-      if (generation === this.#generation) this.#inFlight = undefined;
+      mark = await readCache.mark();
+    } catch (error) {
+      this.#degraded(error, 'read');
+    }
+    const fetched = await this.client.getServerDomains(observe);
+    if (mark === undefined) return fetched;
+    try {
+      return await readCache.offer(fetched, cacheTtlMs, mark);
+    } catch (error) {
+      this.#degraded(error, 'read');
+      return fetched;
     }
   }
 
-  /** A state just read or written: the last known one, and the cached one while the TTL runs. */
-  async #remember(state: ServerDomainsState): Promise<void> {
-    this.#last = { state, at: this.#now() };
-    if (this.#options.cacheTtlMs > 0) await this.#options.readCache.set(PLATFORM, state, this.#options.cacheTtlMs);
+  /** A shared store failed where the service can do without it: said once per outage, at warn. */
+  #degraded(error: unknown, what: 'read' | 'change'): void {
+    if (this.#storeDown) return;
+    this.#storeDown = true;
+    setTimeout(() => {
+      this.#storeDown = false;
+    }, 5_000).unref();
+    this.#options.logger?.warn(
+      { store: 'shared', err: { type: error instanceof Error ? error.name : typeof error } },
+      what === 'read' ? 'shared store unavailable: reads go to WeChat without the shared cache' : 'shared store unavailable',
+    );
   }
+
+  #storeDown = false;
 
   /** `observe` hears of each upstream call the request makes (for its log line). */
   forRequest(observe?: RequestObserver): RequestServerDomains {
@@ -163,33 +219,34 @@ export class ServerDomainsService {
   }
 
   /**
-   * One change at a time per platform: concurrent mutations queue instead of interleaving. Within the
-   * lock: a fresh `get` (started now, after the change was requested: never a cached answer, never one
-   * in flight), then a no-op answers with that state and sends nothing; a spent month refuses locally;
-   * anything else goes to WeChat. Every outcome is journaled before the answer is returned, and a
-   * failure is rethrown as the typed error the caller gets.
+   * One change at a time per platform (across replicas with a shared lock): concurrent mutations queue
+   * instead of interleaving. Within the lock: a fresh `get` (started now, after the change was requested:
+   * never a cached answer, never one in flight), then a no-op answers with that state and sends nothing;
+   * a spent month refuses locally; anything else goes to WeChat. Every outcome is journaled before the
+   * answer is returned, and a failure is rethrown as the typed error the caller gets. A lock that cannot be
+   * had in time (another change holds it, or the shared store is unreachable) sends nothing.
    */
-  change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, request: ChangeRequest): Promise<ChangeResult> {
-    return this.#options.writeLock.run(PLATFORM, async () => {
-      const journal = (outcome: Pick<NewChangeEntry, 'effect' | 'outcome' | 'errcode'>, after: ServerDomainsState | undefined) =>
-        this.#journal({
-          at: new Date(this.#clock()).toISOString(),
-          caller: request.caller,
-          action,
-          domains,
-          publishTogether,
-          ...outcome,
-          testing: after ? after.testing : null,
-          published: after ? after.published : null,
-        });
-      const refuse = async (error: unknown, outcome = failedChange(error)): Promise<never> => {
-        await journal(outcome, undefined);
-        throw error;
-      };
-
+  async change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, request: ChangeRequest): Promise<ChangeResult> {
+    const journal = (outcome: Pick<NewChangeEntry, 'effect' | 'outcome' | 'errcode'>, after: ServerDomainsState | undefined) =>
+      this.#journal({
+        at: new Date(this.#clock()).toISOString(),
+        caller: request.caller,
+        action,
+        domains,
+        publishTogether,
+        ...outcome,
+        testing: after ? after.testing : null,
+        published: after ? after.published : null,
+      });
+    const refuse = async (error: unknown, outcome = failedChange(error)): Promise<never> => {
+      await journal(outcome, undefined);
+      throw error;
+    };
+    const { timeoutMs } = this.#options;
+    const run = async (): Promise<ChangeResult> => {
       let before: ServerDomainsState;
       try {
-        before = await this.#freshRead(request.observe);
+        before = await this.#fetch(request.observe);
       } catch (error) {
         return refuse(error);
       }
@@ -210,26 +267,23 @@ export class ServerDomainsService {
         state = await this.client.changeServerDomains(action, domains, publishTogether, request.observe);
       } catch (error) {
         // The change may have been applied (the answer was lost): the next read must ask WeChat.
-        this.#last = undefined;
-        await this.#options.readCache.delete(PLATFORM);
+        await this.#options.readCache.invalidate().catch((failure: unknown) => this.#degraded(failure, 'change'));
         return refuse(error);
       } finally {
         this.#generation += 1;
         this.#inFlight = undefined;
       }
-      await this.#remember(state);
+      await this.#options.readCache.replace(state, this.#options.cacheTtlMs).catch((failure: unknown) => this.#degraded(failure, 'change'));
       const entry = await journal({ effect: 'APPLIED', outcome: 'ServerDomains', errcode: null }, state);
       return { state, entry };
-    });
-  }
-
-  /** A `get` of its own (no cache, no sharing), remembered like any read: an unchanged state keeps its object. */
-  async #freshRead(observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
-    const fetched = await this.client.getServerDomains(observe);
-    const previous = this.#last?.state;
-    const state = previous && sameState(previous, fetched) ? previous : fetched;
-    await this.#remember(state);
-    return state;
+    };
+    try {
+      return await this.#options.writeLock.run(PLATFORM, run, { waitMs: timeoutMs, leaseMs: 2 * timeoutMs + 5_000 });
+    } catch (error) {
+      const refused = lockRefusal(error);
+      if (!refused) throw error;
+      return refuse(refused);
+    }
   }
 
   async #journal(entry: NewChangeEntry): Promise<ChangeEntry> {
@@ -237,6 +291,28 @@ export class ServerDomainsService {
     this.#options.onJournaled?.(stored);
     return stored;
   }
+}
+
+/** An error that is WeChat's answer (or its absence), not the shared store's: a read gets it as it is. */
+const isWechatOutcome = (error: unknown): boolean => error instanceof AppError;
+
+/** Why a change could not take the lock, as the UpstreamUnavailableError its caller gets (nothing was sent). */
+function lockRefusal(error: unknown): UpstreamUnavailableError | undefined {
+  if (error instanceof LockUnavailableError) {
+    return new UpstreamUnavailableError(
+      'another change is in progress',
+      false,
+      'Another change of the server domains is still in progress, on this or another replica. Nothing was sent to WeChat; try again shortly.',
+    );
+  }
+  if (error instanceof SharedStoreUnavailableError) {
+    return new UpstreamUnavailableError(
+      'the shared store is unreachable',
+      false,
+      'The shared store (Redis) that serialises changes across replicas is unreachable, so no change can be made safely. Nothing was sent to WeChat; try again shortly.',
+    );
+  }
+  return undefined;
 }
 
 /** The local guard's refusal: the same type and errcode as WeChat's 45104, in words that say whose count it is. */

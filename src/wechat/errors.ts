@@ -111,14 +111,17 @@ export class UnknownWechatError extends WechatError {
  */
 export class UpstreamUnavailableError extends AppError {
   override name = 'UpstreamUnavailableError';
+  /** `message`: a sentence of its own, where the fault lay before WeChat (the shared store, the lock). */
   constructor(
     readonly detail: string,
     readonly mayHaveApplied: boolean,
+    message?: string,
   ) {
     super(
-      mayHaveApplied
-        ? `WeChat did not answer properly (${detail}), and the change may have been applied. Read the server domains again before retrying.`
-        : `WeChat could not be reached (${detail}). Nothing was changed; try again shortly.`,
+      message ??
+        (mayHaveApplied
+          ? `WeChat did not answer properly (${detail}), and the change may have been applied. Read the server domains again before retrying.`
+          : `WeChat could not be reached (${detail}). Nothing was changed; try again shortly.`),
     );
   }
 }

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
+import { SharedStoreUnavailableError } from '../stores/errors.js';
 import type { TicketStore } from '../stores/ticket-store.js';
 import type { TokenStore } from '../stores/token-store.js';
 import { decodeTokenResponse } from './codec.js';
-import { NoVerifyTicketError } from './errors.js';
+import { NoVerifyTicketError, UpstreamUnavailableError } from './errors.js';
 import type { JsonHttp } from './http.js';
 import { asUnavailable } from './unavailable.js';
 
@@ -86,10 +87,23 @@ export class ComponentTokenProvider implements TokenProvider {
     return true;
   }
 
+  /**
+   * One refresh for every caller of this process, and one at a time across the replicas of a shared store:
+   * whoever gets the turn first looks again at the store, where the one before may have left a fresh token.
+   */
   #refreshOnce(): Promise<string> {
-    this.#refreshing ??= this.#fetch().finally(() => {
-      this.#refreshing = undefined;
-    });
+    const { store, componentAppId } = this.#options;
+    this.#refreshing ??= store
+      .exclusive(componentAppId, async () => {
+        const stored = await store.get(componentAppId);
+        return stored && this.#now() < stored.expiresAt - refreshMarginMs(stored.lifetimeMs) ? stored.token : this.#fetch();
+      })
+      .catch((error: unknown) => {
+        throw error instanceof SharedStoreUnavailableError ? sharedStoreUnavailable() : error;
+      })
+      .finally(() => {
+        this.#refreshing = undefined;
+      });
     return this.#refreshing;
   }
 
@@ -131,5 +145,13 @@ export class ComponentTokenProvider implements TokenProvider {
     return decoded.value.token;
   }
 }
+
+/** No token could be had because the store replicas share it through is unreachable: nothing was sent. */
+const sharedStoreUnavailable = () =>
+  new UpstreamUnavailableError(
+    'the shared store is unreachable',
+    false,
+    'No component token can be had: the shared store (Redis) that replicas keep it in is unreachable. Nothing was sent to WeChat; try again shortly.',
+  );
 
 const describe = (error: unknown) => (error instanceof Error ? { type: error.name, message: error.message } : { type: typeof error });

@@ -40,13 +40,36 @@ describe('changes of one platform are serialised within the process', () => {
   });
 
   it('a failed change releases the lock for the next one', async () => {
-    stack = await startStack({ timeoutMs: 300 });
-    stack.sim.injectFault({ action: 'add', delayMs: 2000 });
+    stack = await startStack({ timeoutMs: 2000 });
+    stack.sim.injectFault({ action: 'add', delayMs: 200, drop: true });
     const results = await Promise.all([
       stack.gql(AddDomainsMutation, { input: { domains: ['slow.example.com'] } }),
       stack.gql(AddDomainsMutation, { input: { domains: ['next.example.com'] } }),
     ]);
-    expect(results[0]?.data?.addDomains.__typename).toBe('UpstreamUnavailableError');
+    expect(results[0]?.data?.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: true });
     expect(results[1]?.data?.addDomains.__typename).toBe('ServerDomains');
+  });
+
+  it('a change that cannot take the lock within WECHAT_TIMEOUT_MS is refused: nothing sent, journaled REFUSED', async () => {
+    stack = await startStack({ timeoutMs: 500 });
+    // The first change holds the lock for its fresh get (400 ms) and its add (400 ms): longer than the second waits.
+    stack.sim.injectFault({ action: 'get', delayMs: 400 });
+    stack.sim.injectFault({ action: 'add', delayMs: 400 });
+    const first = stack.gql(AddDomainsMutation, { input: { domains: ['first.example.com'] } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await stack.gql(AddDomainsMutation, { input: { domains: ['second.example.com'] } });
+    expect(second.data?.addDomains).toMatchObject({
+      __typename: 'UpstreamUnavailableError',
+      mayHaveApplied: false,
+      message: expect.stringMatching(/Another change .* in progress/),
+    });
+    expect((await first).data?.addDomains.__typename).toBe('ServerDomains');
+    expect(stack.sim.calls.filter((c) => c.kind === 'modify' && c.action === 'add').map((c) => c.wxaServerDomain)).toEqual([
+      'first.example.com',
+    ]);
+    const [entry] = await stack.service.domains.changes(1);
+    expect(entry).toMatchObject({ domains: ['first.example.com'], effect: 'APPLIED' });
+    const [refused] = (await stack.service.domains.changes(2)).slice(1);
+    expect(refused).toMatchObject({ domains: ['second.example.com'], effect: 'REFUSED', outcome: 'UpstreamUnavailableError' });
   });
 });

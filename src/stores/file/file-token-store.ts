@@ -31,6 +31,11 @@ export class FileTokenStore implements TokenStore {
     }));
   }
 
+  /** One process per DATA_DIR: its refreshes are already shared in-process. */
+  exclusive<T>(_componentAppId: string, refresh: () => Promise<T>): Promise<T> {
+    return refresh();
+  }
+
   async deleteIf(componentAppId: string, token: string): Promise<void> {
     await this.#files.update(componentAppId, (kept) => ({ next: kept?.token === token ? null : undefined, result: undefined }));
   }

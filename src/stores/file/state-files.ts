@@ -1,6 +1,7 @@
 import { MemoryWriteLock } from '../write-lock.js';
 import { readJsonFile, removeFile, stateFile, writeJsonFile } from './json-file.js';
 
+const FILE_LOCK = { waitMs: 60_000, leaseMs: 0 };
 export interface FileStoreOptions {
   /** A kept file that cannot be understood is treated as absent (the next write replaces it); told here. */
   readonly onUnreadable?: (file: string) => void;
@@ -40,15 +41,20 @@ export class StateFiles<T extends object> {
 
   /** Runs `change` alone for this platform: it gets the kept value and returns what to keep (null: remove, undefined: leave). */
   update<R>(componentAppId: string, change: (kept: T | undefined) => { next?: T | null; result: R }): Promise<R> {
-    return this.#lock.run(componentAppId, async () => {
-      const { next, result } = change(await this.get(componentAppId));
-      if (next === undefined) return result;
-      const file = stateFile(this.#dir, this.#kind, componentAppId);
-      if (next === null) await removeFile(file);
-      else await writeJsonFile(file, { componentAppId, ...next });
-      this.#kept.set(componentAppId, Promise.resolve(next ?? undefined));
-      return result;
-    });
+    // Writes of one file queue here; a write does not take a minute unless the disk is gone.
+    return this.#lock.run(
+      componentAppId,
+      async () => {
+        const { next, result } = change(await this.get(componentAppId));
+        if (next === undefined) return result;
+        const file = stateFile(this.#dir, this.#kind, componentAppId);
+        if (next === null) await removeFile(file);
+        else await writeJsonFile(file, { componentAppId, ...next });
+        this.#kept.set(componentAppId, Promise.resolve(next ?? undefined));
+        return result;
+      },
+      FILE_LOCK,
+    );
   }
 
   async #load(componentAppId: string): Promise<T | undefined> {

@@ -254,6 +254,15 @@ const envSchema = z
         'and its credentials (or WECHAT_COMPONENT_ACCESS_TOKEN) are missing while NODE_ENV=production; set WECHAT_SIMULATOR=true to run on the embedded simulator on purpose',
       );
     }
+    if (env.REDIS_URL && !anyCredential) {
+      fail(
+        'REDIS_URL',
+        'needs WeChat credentials: each embedded simulator is a WeChat of its own, so simulator mode shares nothing (set WECHAT_COMPONENT_APPID and its credentials)',
+      );
+    } else if (env.REDIS_URL && !appId) {
+      fail('WECHAT_COMPONENT_APPID', 'is required with REDIS_URL: replicas share their state per platform');
+    }
+    if (env.REDIS_KEY_PREFIX && !env.REDIS_URL) fail('REDIS_KEY_PREFIX', 'needs REDIS_URL');
     if (env.WECHAT_API_BASE_URL && !anyCredential) {
       fail(
         'WECHAT_API_BASE_URL',

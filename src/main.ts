@@ -1,13 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { EVENTS_PATH } from './events/receiver.js';
 import { createLogger } from './logger.js';
 import { createService, type Service, type ServiceOptions } from './server.js';
-import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './stores/file/change-journal.js';
-import { DataDirError, prepareDataDir } from './stores/file/json-file.js';
-import { type DataDirStores, openDataDir } from './stores/file/open.js';
+import { DataDirError } from './stores/file/json-file.js';
+import { openStores, type Stores } from './stores/open.js';
 import { type Simulator, startSimulator } from './wechat/simulator/server.js';
 import { readTokenFile, TokenFileError } from './wechat/token-file.js';
 
@@ -34,9 +32,8 @@ async function main(): Promise<void> {
   });
 
   let simulator: Simulator | undefined;
-  let journal: Awaited<ReturnType<typeof FileChangeJournal.open>> | undefined;
+  let stores: Stores | undefined;
   let wechat: ServiceOptions['wechat'];
-  let stores: Pick<ServiceOptions, 'ticketStore' | 'tokenStore' | 'changeJournal'> = {};
   const { credentials, baseUrl, timeoutMs, events } = config.wechat;
   if (credentials.mode === 'simulator') {
     // The whole loop, in memory: the simulator pushes tickets to this service's /wechat/events once it listens.
@@ -48,48 +45,16 @@ async function main(): Promise<void> {
     );
   } else {
     wechat = { baseUrl: baseUrl!, timeoutMs, credentials, events };
-    // Checked before anything is logged, so a bad DATA_DIR or token file is the one line the process writes.
-    let kept: DataDirStores['kept'] | undefined;
+    // Checked before the stores log anything, so a bad token file is the one line the process writes.
     try {
-      if (credentials.mode === 'component') {
-        const opened = await openDataDir(config.dataDir, credentials.componentAppId, {
-          onUnreadable: (file) =>
-            logger.warn({ file }, 'a file in DATA_DIR could not be understood: ignored, and replaced at the next write'),
-        });
-        stores = { ticketStore: opened.tickets, tokenStore: opened.tokens };
-        kept = opened.kept;
-      } else {
-        // Nothing of a static or file token is kept; the directory holds the change journal all the same.
-        await prepareDataDir(resolve(config.dataDir));
-      }
-      // Live mode journals changes in DATA_DIR, so the month's count survives restarts; the simulator's is in memory.
-      journal = await openJournal(config.dataDir);
-      stores = { ...stores, changeJournal: journal.journal };
       if (credentials.mode === 'file') readTokenFile(credentials.tokenFile);
+      stores = await openStores(config, credentials, logger);
     } catch (error) {
       if (error instanceof DataDirError) refuse('DATA_DIR', error.message);
       if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
       throw error;
     }
     logger.info({ mode: credentials.mode, wechatApiBaseUrl: baseUrl }, `Using WeChat at ${baseUrl} (${credentials.mode} token)`);
-    if (kept) {
-      const dir = resolve(config.dataDir);
-      logger.info(
-        {
-          dataDir: dir,
-          keptTicket: kept.ticket !== undefined,
-          keptTicketAgeSeconds: kept.ticket && Math.round(Date.now() / 1000 - kept.ticket.createTime),
-          keptToken: kept.token !== undefined && kept.token.expiresAt > Date.now(),
-        },
-        `Keeping the component_verify_ticket and component token in ${dir}`,
-      );
-    }
-    if (journal) {
-      logger.info({ expiredEntries: journal.expiredEntries }, `change journal: ${join(resolve(config.dataDir), CHANGE_JOURNAL_FILE)}`);
-      if (journal.tornLine) logger.warn('change journal: cut off a torn last line (a write cut short by a crash)');
-      if (journal.skippedLines > 0)
-        logger.warn({ skippedLines: journal.skippedLines }, 'change journal: skipped lines that are not entries');
-    }
     if (credentials.mode === 'component' && events) {
       logger.info({ path: EVENTS_PATH }, `Receiving WeChat's pushes (component_verify_ticket) on POST ${EVENTS_PATH}`);
     } else if (credentials.mode === 'component') {
@@ -123,9 +88,10 @@ async function main(): Promise<void> {
 
   let service: Service;
   try {
+    const { close: _closedAtShutdown, ...shared } = stores ?? {};
     service = createService({
       wechat,
-      ...stores,
+      ...shared,
       logger,
       auth,
       limits: config.limits,
@@ -165,7 +131,7 @@ async function main(): Promise<void> {
       clearInterval(sweep);
       clearTimeout(force);
       await service.close();
-      await journal?.journal.close();
+      await stores?.close();
       await simulator?.close();
       logger.info('stopped');
       logger.flush(() => process.exit(0));
@@ -176,13 +142,3 @@ async function main(): Promise<void> {
 }
 
 await main();
-
-/** The change journal in DATA_DIR; a file that cannot be opened is a DATA_DIR that cannot be used. */
-async function openJournal(dataDir: string): Promise<Awaited<ReturnType<typeof FileChangeJournal.open>>> {
-  try {
-    return await FileChangeJournal.open(resolve(dataDir));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataDirError(`cannot open the change journal in ${resolve(dataDir)}${code ? ` (${code})` : ''}`);
-  }
-}

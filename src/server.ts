@@ -71,6 +71,8 @@ export interface ServiceOptions {
   readonly metrics?: Metrics;
   /** Browser origins allowed to call the API (CORS_ORIGINS); none: same origin only. */
   readonly corsOrigins?: readonly string[];
+  /** A fresh round trip to the shared store (Redis), for /ready; none without one. */
+  readonly sharedStoreReachable?: () => Promise<boolean>;
   /** The change journal; in memory unless given (live mode gives the file in DATA_DIR). */
   readonly changeJournal?: ChangeJournal;
   /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
@@ -165,7 +167,7 @@ export function createService(options: ServiceOptions): Service {
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tickets = options.ticketStore ?? new MemoryTicketStore();
   const tokens = tokenProvider(options, http, metrics, tickets);
-  const readiness = useReadiness(() => tokens.get());
+  const readiness = useReadiness(() => tokens.get(), options.sharedStoreReachable);
   const client = new WechatClient({
     http,
     tokens,

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { type YogaServerOptions, maskError as yogaMaskError } from 'graphql-yoga';
+import { SharedStoreUnavailableError } from '../stores/errors.js';
 
 type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']>;
 
@@ -15,6 +16,16 @@ type MaskError = NonNullable<Exclude<YogaServerOptions<object, object>['maskedEr
  * whatever the Accept header (GraphQL over HTTP: a request that is not well-formed gets a 4xx).
  */
 export const maskError: MaskError = (error, message, isDev) => {
+  // Not a bug but an outage the caller should hear of: the shared store behind the journal and the quota.
+  if (error instanceof GraphQLError && error.originalError instanceof SharedStoreUnavailableError) {
+    return new GraphQLError('The shared store (Redis) is unreachable, so this cannot be answered now. Try again shortly.', {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path,
+      extensions: { code: 'SHARED_STORE_UNAVAILABLE' },
+    });
+  }
   const masked = yogaMaskError(error, message, isDev);
   if (isDev || !(masked instanceof GraphQLError) || masked.extensions.originalError === undefined) return masked;
   const {

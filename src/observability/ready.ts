@@ -19,12 +19,15 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * `GET /ready`: 200 when the service holds, or can obtain, a component token; 503 with a one-line
- * reason otherwise. `/health` stays a plain liveness answer that never calls WeChat.
+ * `GET /ready`: 200 when the service holds, or can obtain, a component token (and reaches its shared store,
+ * when it has one); 503 with a one-line reason otherwise. `/health` stays a plain liveness answer that never
+ * calls WeChat. The shared store is asked afresh on every probe (a round trip to Redis spends nothing); a
+ * token failure is remembered for a while, so probes cannot spend WeChat's daily token quota.
  */
-export function useReadiness(check: () => Promise<unknown>): Readiness {
+export function useReadiness(check: () => Promise<unknown>, sharedStoreReachable?: () => Promise<boolean>): Readiness {
   let failure: { reason: string; until: number } | undefined;
   const probe = async (): Promise<string | undefined> => {
+    if (sharedStoreReachable && !(await sharedStoreReachable())) return 'shared store unreachable';
     if (failure && performance.now() < failure.until) return failure.reason;
     try {
       await check();

@@ -1,0 +1,109 @@
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config, Credentials } from '../config.js';
+import { refreshGraceMs } from '../domains/service.js';
+import type { ChangeJournal } from './change-journal.js';
+import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './file/change-journal.js';
+import { DataDirError, prepareDataDir } from './file/json-file.js';
+import { openDataDir } from './file/open.js';
+import type { ReadCache } from './read-cache.js';
+import { RedisChangeJournal } from './redis/change-journal.js';
+import { RedisConnection } from './redis/connection.js';
+import { RedisReadCache } from './redis/read-cache.js';
+import { RedisTicketStore } from './redis/ticket-store.js';
+import { RedisTokenStore } from './redis/token-store.js';
+import { RedisWriteLock } from './redis/write-lock.js';
+import type { TicketStore } from './ticket-store.js';
+import type { TokenStore } from './token-store.js';
+import type { WriteLock } from './write-lock.js';
+
+/** The stores of live mode; what is left out, the service keeps in memory. */
+export interface Stores {
+  readonly ticketStore?: TicketStore;
+  readonly tokenStore?: TokenStore;
+  readonly changeJournal?: ChangeJournal;
+  readonly readCache?: ReadCache;
+  readonly writeLock?: WriteLock;
+  /** A fresh round trip to the shared store, for /ready; undefined without one. */
+  readonly sharedStoreReachable?: () => Promise<boolean>;
+  close(): Promise<void>;
+}
+
+type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
+
+/** Redis commands answer in a millisecond; one that takes this long means Redis is in trouble. */
+const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+
+/**
+ * The stores live mode runs on. With REDIS_URL, everything replicas share (ticket, token, change lock, read
+ * cache, change journal) is in Redis, and the service starts whether Redis is up or not (it connects in the
+ * background). Without it: the ticket, the token and the change journal in DATA_DIR, the rest in memory.
+ * Throws DataDirError naming the directory when DATA_DIR cannot be used.
+ */
+export async function openStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {
+  if (config.redis) return openRedisStores(config, credentials, logger);
+  return openDataDirStores(config, credentials, logger);
+}
+
+function openRedisStores(config: Config, credentials: LiveCredentials, logger: Logger): Stores {
+  const redisSettings = config.redis!;
+  // Checked by the configuration: a shared store is per platform.
+  const platform = credentials.componentAppId!;
+  const { timeoutMs } = config.wechat;
+  const redis = new RedisConnection({ ...redisSettings, commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS }, logger);
+  redis.start();
+  logger.info(
+    { store: 'redis', keyPrefix: redisSettings.keyPrefix, platform },
+    'Replicas share the ticket, token, change lock, read cache and change journal through Redis',
+  );
+  return {
+    ticketStore: new RedisTicketStore(redis, logger),
+    tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs }),
+    changeJournal: new RedisChangeJournal(redis, platform, logger),
+    readCache: new RedisReadCache(redis, {
+      platform,
+      ttlMs: config.cacheTtlMs,
+      graceMs: refreshGraceMs(config.cacheTtlMs, timeoutMs),
+      refreshTimeoutMs: timeoutMs,
+    }),
+    writeLock: new RedisWriteLock(redis, platform, logger),
+    sharedStoreReachable: () => redis.ping(),
+    close: () => redis.close(),
+  };
+}
+
+async function openDataDirStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {
+  const dir = resolve(config.dataDir);
+  let stores: Pick<Stores, 'ticketStore' | 'tokenStore'> = {};
+  if (credentials.mode === 'component') {
+    const opened = await openDataDir(dir, credentials.componentAppId, {
+      onUnreadable: (file) => logger.warn({ file }, 'a file in DATA_DIR could not be understood: ignored, and replaced at the next write'),
+    });
+    stores = { ticketStore: opened.tickets, tokenStore: opened.tokens };
+    const { ticket, token } = opened.kept;
+    logger.info(
+      {
+        dataDir: dir,
+        keptTicket: ticket !== undefined,
+        keptTicketAgeSeconds: ticket && Math.round(Date.now() / 1000 - ticket.createTime),
+        keptToken: token !== undefined && token.expiresAt > Date.now(),
+      },
+      `Keeping the component_verify_ticket and component token in ${dir}`,
+    );
+  } else {
+    // Nothing of a static or file token is kept; the directory holds the change journal all the same.
+    await prepareDataDir(dir);
+  }
+  // The month's count survives restarts: live mode journals changes in DATA_DIR.
+  let opened: Awaited<ReturnType<typeof FileChangeJournal.open>>;
+  try {
+    opened = await FileChangeJournal.open(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataDirError(`cannot open the change journal in ${dir}${code ? ` (${code})` : ''}`);
+  }
+  logger.info({ expiredEntries: opened.expiredEntries }, `change journal: ${join(dir, CHANGE_JOURNAL_FILE)}`);
+  if (opened.tornLine) logger.warn('change journal: cut off a torn last line (a write cut short by a crash)');
+  if (opened.skippedLines > 0) logger.warn({ skippedLines: opened.skippedLines }, 'change journal: skipped lines that are not entries');
+  return { ...stores, changeJournal: opened.journal, close: () => opened.journal.close() };
+}

@@ -1,0 +1,98 @@
+import type { Logger } from 'pino';
+import type { ChangeEntry, NewChangeEntry } from '../../domains/change-entry.js';
+import { type ChangeJournal, retainedFrom, UnknownCursorError } from '../change-journal.js';
+import { shared } from '../errors.js';
+import type { RedisConnection } from './connection.js';
+
+// One Redis stream per platform, an entry per change. Its id is the change's time (`<ms>-<seq>`), taken
+// from the entry rather than from Redis's clock, and never lower than the last id (a replica whose clock
+// is behind appends after the others, with the last time). Entries past the retention are trimmed.
+const APPEND = `
+local ms = tonumber(ARGV[1])
+local last = redis.call('xrevrange', KEYS[1], '+', '-', 'COUNT', 1)
+if last[1] then
+  local lastMs = tonumber(string.match(last[1][1], '^(%d+)'))
+  if lastMs > ms then ms = lastMs end
+end
+local id = redis.call('xadd', KEYS[1], ms .. '-*', 'e', ARGV[2])
+redis.call('xtrim', KEYS[1], 'MINID', ARGV[3])
+return id`;
+
+type StreamEntry = { id: string; message: Record<string, string> };
+
+/**
+ * The change journal of every replica of a platform, in a Redis stream, so that they all count the same
+ * changes. An entry that cannot be appended (Redis away after WeChat answered) is kept by this replica
+ * and appended when Redis returns: a change WeChat made is never left out of the month's count.
+ */
+export class RedisChangeJournal implements ChangeJournal {
+  readonly #redis: RedisConnection;
+  readonly #key: string;
+  readonly #logger: Logger;
+  /** Entries waiting for Redis, oldest first. */
+  readonly #backlog: NewChangeEntry[] = [];
+  #pendingIds = 0;
+
+  constructor(redis: RedisConnection, platform: string, logger: Logger) {
+    this.#redis = redis;
+    this.#key = redis.key(platform, 'journal');
+    this.#logger = logger;
+    redis.onReady(() => void this.#flush());
+  }
+
+  async append(entry: NewChangeEntry): Promise<ChangeEntry> {
+    if (this.#backlog.length === 0) {
+      try {
+        return { id: await this.#add(entry), ...entry };
+      } catch {
+        // Kept below.
+      }
+    }
+    this.#backlog.push(entry);
+    this.#logger.warn({ store: 'redis', waiting: this.#backlog.length }, 'shared store unreachable: a change journal entry waits for it');
+    // An id of its own until then; the entry gets its stream id when appended.
+    this.#pendingIds += 1;
+    return { id: `pending-${this.#pendingIds}`, ...entry };
+  }
+
+  async page(limit: number, after?: string): Promise<readonly ChangeEntry[]> {
+    const client = this.#redis.client;
+    if (after !== undefined) {
+      const named = /^\d{1,15}-\d{1,9}$/.test(after) ? await shared('change journal', () => client.xRange(this.#key, after, after)) : [];
+      if (!named || named.length === 0) throw new UnknownCursorError(`no change journal entry has the id ${JSON.stringify(after)}`);
+    }
+    const start = after === undefined ? '+' : `(${after}`;
+    return shared('change journal', async () => ((await client.xRevRange(this.#key, start, '-', { COUNT: limit })) ?? []).map(entryOf));
+  }
+
+  between(fromMs: number, toMs: number): Promise<readonly ChangeEntry[]> {
+    return shared('change journal', async () => {
+      const entries = await this.#redis.client.xRange(this.#key, `${fromMs}-0`, `(${toMs}-0`);
+      return (entries ?? []).map(entryOf);
+    });
+  }
+
+  async #add(entry: NewChangeEntry): Promise<string> {
+    const at = Date.parse(entry.at);
+    return (await this.#redis.client.eval(APPEND, {
+      keys: [this.#key],
+      arguments: [String(at), JSON.stringify(entry), `${retainedFrom(at)}-0`],
+    })) as string;
+  }
+
+  /** Appends what waited for Redis, in order; stops at the first failure (the next reconnection goes on). */
+  async #flush(): Promise<void> {
+    while (this.#backlog.length > 0) {
+      try {
+        await this.#add(this.#backlog[0]!);
+      } catch {
+        return;
+      }
+      this.#backlog.shift();
+    }
+  }
+}
+
+function entryOf({ id, message }: StreamEntry): ChangeEntry {
+  return { id, ...(JSON.parse(message.e ?? '{}') as NewChangeEntry) };
+}

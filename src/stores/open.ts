@@ -58,7 +58,7 @@ function openRedisStores(config: Config, credentials: LiveCredentials, logger: L
   );
   return {
     ticketStore: new RedisTicketStore(redis, logger),
-    tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs }),
+    tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs, mirror: { componentAppId: platform, everyMs: 2_000 } }),
     changeJournal: new RedisChangeJournal(redis, platform, logger),
     readCache: new RedisReadCache(redis, {
       platform,

@@ -25,6 +25,7 @@ export class RedisConnection {
   readonly #logger: Logger;
   readonly #onReady = new Set<() => void>();
   #down = false;
+  #connected = false;
   #closed = false;
 
   constructor(settings: RedisSettings, logger: Logger) {
@@ -43,6 +44,8 @@ export class RedisConnection {
     this.client.on('error', (error: Error) => this.#failed(error));
     this.client.on('ready', () => {
       if (this.#down) this.#logger.info({ store: 'redis' }, 'shared store reachable again');
+      else if (!this.#connected) this.#logger.info({ store: 'redis' }, 'connected to the shared store');
+      this.#connected = true;
       this.#down = false;
       for (const listener of this.#onReady) listener();
     });

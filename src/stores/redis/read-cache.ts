@@ -149,6 +149,9 @@ export class RedisReadCache implements ReadCache {
       const lease = await this.#leases.tryAcquire(this.#keys.refresh, leaseMs);
       if (lease) {
         try {
+          // The replica before may have kept a state between this one's look and its turn.
+          const kept = await this.current();
+          if (kept?.fresh) return kept.state;
           return await refresh();
         } finally {
           await this.#leases.release(lease).catch(() => undefined);

@@ -20,6 +20,11 @@ return 1`;
 export interface RedisTokenStoreOptions {
   /** How long one api_component_token call may take: the refresh lease outlives it. */
   readonly refreshTimeoutMs: number;
+  /**
+   * The platform whose token this replica copies from Redis as it connects and then every `mirrorEveryMs`:
+   * a replica that only ever answered from the shared cache still holds the token when Redis goes away.
+   */
+  readonly mirror?: { readonly componentAppId: string; readonly everyMs: number };
   readonly now?: () => number;
 }
 
@@ -43,6 +48,11 @@ export class RedisTokenStore implements TokenStore {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     redis.onReady(() => void this.#refill());
+    const mirror = options.mirror;
+    if (mirror) {
+      redis.onReady(() => void this.get(mirror.componentAppId));
+      setInterval(() => void this.get(mirror.componentAppId), mirror.everyMs).unref();
+    }
   }
 
   async get(componentAppId: string): Promise<StoredToken | undefined> {

@@ -131,6 +131,8 @@ export interface Simulator {
   pushTicket(): Promise<SimulatorPush>;
   /** Pushes an authorisation event (`authorized`, `updateauthorized`, `unauthorized`) to the target now. */
   pushAuthorization(infoType: string, authorizerAppid: string): Promise<SimulatorPush>;
+  /** The most changes (add, delete, set) WeChat was answering at once since start: more than 1 means two callers interleaved. */
+  changesMostAtOnce(): number;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
   count(kind: CallKind, action?: string): number;
   close(): Promise<void>;
@@ -228,9 +230,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     };
   };
 
+  /** Changes (add, delete, set) being answered now, and the most ever at once: WeChat should never see two. */
+  const changes = { inFlight: 0, mostAtOnce: 0 };
+
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
+    const isChange = kind === 'modify' && typeof record.action === 'string' && record.action !== 'get';
+    if (!isChange) return answerWechat(req, res, url, kind, body, record);
+    changes.inFlight += 1;
+    changes.mostAtOnce = Math.max(changes.mostAtOnce, changes.inFlight);
+    try {
+      return await answerWechat(req, res, url, kind, body, record);
+    } finally {
+      changes.inFlight -= 1;
+    }
+  };
+
+  const answerWechat = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    kind: CallKind,
+    body: unknown,
+    record: Record<string, unknown>,
+  ) => {
     if (kind === 'modify') countToday(MODIFY_PATH);
     const counted = kind !== 'modify' ? kind : typeof record.action === 'string' ? record.action : 'unknown';
     totals.set(counted, (totals.get(counted) ?? 0) + 1);
@@ -274,7 +298,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (req.method === 'GET' && path === 'stats') {
       const byAction = Object.fromEntries(totals);
       const total = [...totals.values()].reduce((sum, n) => sum + n, 0);
-      return sendJson(res, 200, { calls: total, byAction, changesThisMonth: platform.changesThisMonth });
+      return sendJson(res, 200, {
+        calls: total,
+        byAction,
+        changesThisMonth: platform.changesThisMonth,
+        changesMostAtOnce: changes.mostAtOnce,
+      });
     }
     if (req.method === 'POST' && path === 'faults') {
       const body = parseJson(await readBody(req));
@@ -366,6 +395,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     revokeTokens: () => {
       for (const token of tokens.keys()) if (!(options.staticTokens ?? []).includes(token)) tokens.delete(token);
     },
+    changesMostAtOnce: () => changes.mostAtOnce,
     count: (kind, action) => calls.filter((c) => c.kind === kind && (action === undefined || c.action === action)).length,
     events,
     issuedTickets,

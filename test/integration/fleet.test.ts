@@ -1,0 +1,177 @@
+import { afterEach, expect, it } from 'vitest';
+import { type Fleet, startFleet } from '../support/fleet.js';
+import { describeWithRedis } from '../support/redis.js';
+
+// Three service processes, one redis-server, the simulator: the replicas share ticket, token, change lock,
+// read cache and change journal through Redis (REDIS_URL), over real TCP and HTTP.
+
+const READ = '{ serverDomains { __typename ... on ServerDomains { testing published } ... on Error { message } } }';
+const ADD = `mutation Add($domains: [String!]!) {
+  addDomains(input: { domains: $domains }) {
+    __typename
+    ... on ServerDomains { testing change { effect } }
+    ... on Error { message }
+    ... on UpstreamUnavailableError { mayHaveApplied }
+  }
+}`;
+const JOURNAL = '{ serverDomainChanges(first: 100) { edges { node { domains effect } } } }';
+
+let fleet: Fleet | undefined;
+afterEach(async () => {
+  await fleet?.close();
+  fleet = undefined;
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const add = (i: number, domain: string) => fleet!.post(i, ADD, { domains: [domain] });
+
+describeWithRedis('a fleet of three replicas on one Redis', () => {
+  it('200 concurrent first reads spread over the three: one api_component_token call, at most one get', async () => {
+    fleet = await startFleet();
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => fleet!.post(i % 3, READ)));
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      expect(body.data.serverDomains).toEqual({
+        __typename: 'ServerDomains',
+        testing: ['api.example.com'],
+        published: ['api.example.com'],
+      });
+    }
+    expect(fleet.sim.count('token')).toBe(1);
+    expect(fleet.sim.count('modify', 'get')).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('every token revoked: one refresh across the fleet, and every caller answered', async () => {
+    // Without the cache every read asks WeChat, so every replica meets the revoked token.
+    fleet = await startFleet({ env: { SERVER_DOMAINS_CACHE_TTL_MS: '0' } });
+    await Promise.all([0, 1, 2].map((i) => fleet!.post(i, READ)));
+    expect(fleet.sim.count('token')).toBe(1);
+    fleet.sim.revokeTokens();
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => fleet!.post(i % 3, READ)));
+    for (const { body } of answers) expect(body.data.serverDomains.__typename).toBe('ServerDomains');
+    expect(fleet.sim.count('token')).toBe(2);
+  }, 60_000);
+
+  it('a ticket pushed to replica A is the ticket replica C’s next token call uses', async () => {
+    fleet = await startFleet({ env: { SERVER_DOMAINS_CACHE_TTL_MS: '0' } });
+    const push = await fleet.sim.pushTo(`${fleet.replicas[0]!.url}/wechat/events`);
+    expect(push).toMatchObject({ status: 200, answer: 'success' });
+    await fleet.sim.pushTo(undefined);
+    const pushed = fleet.sim.issuedTickets.at(-1)!.ticket;
+    expect(pushed).not.toBe(fleet.sim.credentials.componentVerifyTicket);
+    expect((await fleet.post(2, READ)).body.data.serverDomains.__typename).toBe('ServerDomains');
+    const tokenCalls = fleet.sim.calls.filter((c) => c.kind === 'token');
+    expect(tokenCalls).toHaveLength(1);
+    expect((tokenCalls[0]!.body as { component_verify_ticket: string }).component_verify_ticket).toBe(pushed);
+  }, 60_000);
+
+  it('12 concurrent changes spread over the replicas, each held 200 ms: never two in flight, none lost, none twice', async () => {
+    fleet = await startFleet();
+    fleet.sim.injectFault({ action: 'add', delayMs: 200, times: 12 });
+    const domains = Array.from({ length: 12 }, (_, i) => `c${i}.example.com`);
+    const answers = await Promise.all(domains.map((domain, i) => add(i % 3, domain)));
+    for (const { body } of answers)
+      expect(body.data.addDomains).toMatchObject({ __typename: 'ServerDomains', change: { effect: 'APPLIED' } });
+    expect(fleet.sim.changesMostAtOnce()).toBe(1);
+    expect(fleet.sim.count('modify', 'add')).toBe(12);
+    expect(fleet.sim.platform.changesThisMonth).toBe(12);
+    expect(fleet.sim.platform.settings.testing.slice().sort()).toEqual(['api.example.com', ...domains].sort());
+    // Every replica's journal is the same one: twelve changes, each once.
+    for (const i of [0, 1, 2]) {
+      const journal = (await fleet.post(i, JOURNAL)).body.data.serverDomainChanges.edges.map((e: any) => e.node);
+      expect(journal.map((n: any) => n.domains[0]).sort()).toEqual(domains.slice().sort());
+      expect(journal.every((n: any) => n.effect === 'APPLIED')).toBe(true);
+    }
+  }, 60_000);
+
+  it('read-your-writes: a change through A, then at once a read through B and C, sees it (fast path included)', async () => {
+    fleet = await startFleet({ env: { SERVER_DOMAINS_CACHE_TTL_MS: '60000' } });
+    for (let round = 0; round < 5; round++) {
+      // B and C have the state cached, and an answer kept for exactly this request.
+      for (const i of [1, 2]) await fleet.post(i, READ);
+      for (const i of [1, 2]) await fleet.post(i, READ);
+      const domain = `ryw${round}.example.com`;
+      expect((await add(0, domain)).body.data.addDomains.__typename).toBe('ServerDomains');
+      const [b, c] = await Promise.all([fleet.post(1, READ), fleet.post(2, READ)]);
+      expect(b.body.data.serverDomains.testing).toContain(domain);
+      expect(c.body.data.serverDomains.testing).toContain(domain);
+    }
+  }, 60_000);
+
+  it('Redis stopped under load: changes refused typed with nothing sent, reads still answered, no crash; back: all recover within 5 s, no push and no token call needed', async () => {
+    fleet = await startFleet({ env: { WECHAT_TIMEOUT_MS: '2000' } });
+    // A change through each replica: each has used (and so holds) the fleet's token.
+    for (const i of [0, 1, 2]) expect((await add(i, `before${i}.example.com`)).body.data.addDomains.__typename).toBe('ServerDomains');
+    const tokenCalls = fleet.sim.count('token');
+    let reading = true;
+    const readErrors: string[] = [];
+    const reads = Promise.all(
+      [0, 1, 2].map(async (i) => {
+        while (reading) {
+          const { status, body } = await fleet!.post(i, READ);
+          if (status !== 200 || body.data?.serverDomains?.__typename !== 'ServerDomains') readErrors.push(JSON.stringify(body));
+        }
+      }),
+    );
+    await sleep(200);
+    await fleet.redis.stop();
+    const addsBefore = fleet.sim.count('modify', 'add');
+    const started = performance.now();
+    const refused = await Promise.all([0, 1, 2].map((i) => add(i, `outage${i}.example.com`)));
+    // Within its budget: WECHAT_TIMEOUT_MS + 5 s at most.
+    expect(performance.now() - started).toBeLessThan(7_000);
+    for (const { body } of refused) {
+      expect(body.data.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+      expect(body.data.addDomains.message).toMatch(/shared store/);
+    }
+    expect(fleet.sim.count('modify', 'add')).toBe(addsBefore);
+    for (const i of [0, 1, 2]) expect(await fleet.ready(i)).toEqual({ status: 503, text: 'not ready: shared store unreachable\n' });
+    await sleep(500);
+
+    await fleet.redis.start();
+    const back = performance.now();
+    for (const i of [0, 1, 2]) {
+      while ((await fleet.ready(i)).status !== 200) {
+        expect(performance.now() - back).toBeLessThan(5_000);
+        await sleep(50);
+      }
+    }
+    const after = await add(1, 'after.example.com');
+    expect(after.body.data.addDomains.__typename).toBe('ServerDomains');
+    expect(performance.now() - back).toBeLessThan(5_000);
+    reading = false;
+    await reads;
+    expect(readErrors).toEqual([]);
+    // The empty Redis was refilled with the ticket and the token the replicas held.
+    expect(fleet.sim.count('token')).toBe(tokenCalls);
+    expect(fleet.sim.pushes).toHaveLength(0);
+    for (const replica of fleet.replicas) expect(replica.child.exitCode).toBeNull();
+  }, 60_000);
+
+  it('a replica killed (SIGKILL) while holding the change lock: the others change again within the lease', async () => {
+    const timeoutMs = 1_000;
+    fleet = await startFleet({ env: { WECHAT_TIMEOUT_MS: String(timeoutMs) } });
+    await add(0, 'warm.example.com');
+    // A's add is held by WeChat; A dies while it waits, the lock still in Redis.
+    fleet.sim.injectFault({ action: 'add', delayMs: 30_000 });
+    const held = add(0, 'held.example.com').catch(() => undefined);
+    while (!fleet.sim.calls.some((c) => c.action === 'add' && c.wxaServerDomain === 'held.example.com')) await sleep(10);
+    await fleet.replicas[0]!.stop('SIGKILL');
+    const killed = performance.now();
+    await held;
+    const addsAfterKill = fleet.sim.count('modify', 'add');
+    let done: any;
+    while (performance.now() - killed < 2 * timeoutMs + 5_000 + 2_000) {
+      const { body } = await add(1 + (Math.round(performance.now()) % 2), 'next.example.com');
+      if (body.data.addDomains.__typename === 'ServerDomains') {
+        done = body.data.addDomains;
+        break;
+      }
+      // Refused while the lease runs: typed, and nothing sent.
+      expect(body.data.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+      expect(fleet.sim.count('modify', 'add')).toBe(addsAfterKill);
+    }
+    expect(done).toMatchObject({ change: { effect: 'APPLIED' } });
+    expect(performance.now() - killed).toBeLessThan(2 * timeoutMs + 5_000 + 1_000);
+  }, 60_000);
+});

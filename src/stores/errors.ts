@@ -8,13 +8,3 @@ export class SharedStoreUnavailableError extends Error {
     super(`the shared store (Redis) is unreachable (${operation})`);
   }
 }
-
-/** Runs a store operation, turning any failure of the store into SharedStoreUnavailableError. */
-export async function shared<T>(operation: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch {
-    // Not the cause: a node-redis error can quote the connection URL, which may hold a password.
-    throw new SharedStoreUnavailableError(operation);
-  }
-}

@@ -1,6 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
+import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { type Fleet, startFleet } from '../support/fleet.js';
-import { describeWithRedis } from '../support/redis.js';
+import { startProcess } from '../support/process.js';
+import { describeWithRedis, startRedis } from '../support/redis.js';
 
 // Three service processes, one redis-server, the simulator: the replicas share ticket, token, change lock,
 // read cache and change journal through Redis (REDIS_URL), over real TCP and HTTP.
@@ -148,6 +150,27 @@ describeWithRedis('a fleet of three replicas on one Redis', () => {
     for (const replica of fleet.replicas) expect(replica.child.exitCode).toBeNull();
   }, 60_000);
 
+  it('a hung Redis (it answers nothing): no request waits past WECHAT_TIMEOUT_MS + 5 s, reads answered, changes refused', async () => {
+    const timeoutMs = 2_000;
+    fleet = await startFleet({ env: { WECHAT_TIMEOUT_MS: String(timeoutMs) } });
+    for (const i of [0, 1, 2]) expect((await add(i, `before${i}.example.com`)).body.data.addDomains.__typename).toBe('ServerDomains');
+    const adds = fleet.sim.count('modify', 'add');
+    fleet.redis.pause();
+    try {
+      const started = performance.now();
+      const [read, change] = await Promise.all([fleet.post(1, READ), add(2, 'hung.example.com')]);
+      expect(performance.now() - started).toBeLessThan(timeoutMs + 5_000);
+      expect(read.body.data.serverDomains.__typename).toBe('ServerDomains');
+      expect(change.body.data.addDomains).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: false });
+      expect(fleet.sim.count('modify', 'add')).toBe(adds);
+    } finally {
+      fleet.redis.resume();
+    }
+    await expect
+      .poll(async () => (await add(0, 'thawed.example.com')).body.data.addDomains.__typename, { timeout: 5_000 })
+      .toBe('ServerDomains');
+  }, 60_000);
+
   it('a replica killed (SIGKILL) while holding the change lock: the others change again within the lease', async () => {
     const timeoutMs = 1_000;
     fleet = await startFleet({ env: { WECHAT_TIMEOUT_MS: String(timeoutMs) } });
@@ -173,5 +196,40 @@ describeWithRedis('a fleet of three replicas on one Redis', () => {
     }
     expect(done).toMatchObject({ change: { effect: 'APPLIED' } });
     expect(performance.now() - killed).toBeLessThan(2 * timeoutMs + 5_000 + 1_000);
+  }, 60_000);
+
+  it('Redis unreachable at start: the replica starts, /ready says why, and it connects when Redis comes up; the password is never logged', async () => {
+    const password = 'fleet-redis-passw0rd';
+    const redis = await startRedis({ password });
+    await redis.stop();
+    const sim = await startSimulator();
+    const replica = await startProcess(process.execPath, ['dist/main.js'], {
+      PORT: '0',
+      WECHAT_API_BASE_URL: sim.url,
+      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
+      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
+      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+      REDIS_URL: redis.url,
+      AUTH_DISABLED: 'true',
+    });
+    try {
+      const ready = async () => {
+        const response = await fetch(`${replica.url}/ready`);
+        return { status: response.status, text: await response.text() };
+      };
+      expect(await ready()).toEqual({ status: 503, text: 'not ready: shared store unreachable\n' });
+      await redis.start();
+      const back = performance.now();
+      while ((await ready()).status !== 200) {
+        expect(performance.now() - back).toBeLessThan(5_000);
+        await sleep(50);
+      }
+      expect(replica.output()).toMatch(/shared store unreachable; retrying/);
+      expect(replica.output()).not.toContain(password);
+    } finally {
+      await replica.stop('SIGKILL');
+      await sim.close();
+      await redis.close();
+    }
   }, 60_000);
 });

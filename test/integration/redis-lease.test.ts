@@ -58,6 +58,6 @@ describeWithRedis('leases on a real redis-server', () => {
     const second = await new RedisLeases(b).tryAcquire('test:l4', 10_000);
     expect(second).toBeDefined();
     expect(await new RedisLeases(a).release(first!)).toBe(false);
-    expect(await a.client.get('test:l4')).toBe(second!.owner);
+    expect(await a.run('get', (client) => client.get('test:l4'))).toBe(second!.owner);
   });
 });

@@ -53,11 +53,15 @@ export interface RedisServer {
   /** Stops the server (SIGKILL by default: an outage, not a shutdown); `start` brings it back on the same port, empty. */
   stop(signal?: NodeJS.Signals): Promise<void>;
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, a hung Redis. `resume` thaws it. */
+  pause(): void;
+  resume(): void;
   /** Stops it and removes its directory. */
   close(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `password`: the server requires it (`requirepass`), and `url` carries it. */
+export async function startRedis(options: { password?: string } = {}): Promise<RedisServer> {
   if (!REDIS_SERVER) throw new Error('redis-server is not installed');
   const binary = REDIS_SERVER;
   const port = await freePort();
@@ -67,7 +71,10 @@ export async function startRedis(): Promise<RedisServer> {
   const start = async () => {
     const proc = spawn(
       binary,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+      [
+        ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+        ...(options.password ? ['--requirepass', options.password] : []),
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child = proc;
@@ -101,9 +108,11 @@ export async function startRedis(): Promise<RedisServer> {
   await start();
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: `redis://${options.password ? `:${options.password}@` : ''}127.0.0.1:${port}`,
     start,
     stop,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

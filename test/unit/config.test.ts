@@ -422,3 +422,44 @@ describe('loadConfig: pushed tickets, the token file and DATA_DIR', () => {
     expect(message).toContain('WECHAT_EVENT_AES_KEY');
   });
 });
+
+describe('loadConfig: REDIS_URL and REDIS_KEY_PREFIX (replicas)', () => {
+  const LIVE = { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, WECHAT_COMPONENT_APPID: APPID };
+  const PASSWORD = 'r3dis-passw0rd-n0t-t0-leak';
+
+  it('unset: no shared store', () => {
+    expect(live(LIVE).redis).toBeUndefined();
+  });
+
+  it.each([
+    [`redis://127.0.0.1:6379`],
+    [`redis://:${PASSWORD}@redis.internal:6380/2`],
+    [`rediss://user:${PASSWORD}@redis.example.com:6380`],
+  ])('%s, with the default prefix', (url) => {
+    expect(live({ ...LIVE, REDIS_URL: url }).redis).toEqual({ url, keyPrefix: 'wxa-server-domains:' });
+  });
+
+  it('a prefix of its own', () => {
+    expect(live({ ...LIVE, REDIS_URL: 'redis://r:6379', REDIS_KEY_PREFIX: 'team-a:' }).redis).toEqual({
+      url: 'redis://r:6379',
+      keyPrefix: 'team-a:',
+    });
+  });
+
+  it.each([
+    ['an unparsable URL', { ...LIVE, REDIS_URL: `not a url ${PASSWORD}` }, 'REDIS_URL'],
+    ['another scheme', { ...LIVE, REDIS_URL: `http://:${PASSWORD}@redis:6379` }, 'REDIS_URL'],
+    ['a database that is not a number', { ...LIVE, REDIS_URL: `redis://:${PASSWORD}@redis:6379/zero` }, 'REDIS_URL'],
+    ['simulator mode (each simulator is a WeChat of its own)', { REDIS_URL: 'redis://redis:6379' }, 'REDIS_URL'],
+    [
+      'no appid (state is shared per platform)',
+      { WECHAT_COMPONENT_ACCESS_TOKEN: TOKEN, REDIS_URL: 'redis://redis:6379' },
+      'WECHAT_COMPONENT_APPID',
+    ],
+    ['a prefix without a URL', { ...LIVE, REDIS_KEY_PREFIX: 'x:' }, 'REDIS_KEY_PREFIX'],
+  ] as [string, Env, string][])('%s → names %s, never the password', (_what, env, variable) => {
+    const { message } = configError({ AUTH_JWT_SECRET: JWT_SECRET, ...env });
+    expect(message).toContain(variable);
+    expect(message).not.toContain(PASSWORD);
+  });
+});

@@ -1,13 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChangeEntry, NewChangeEntry } from '../../domains/change-entry.js';
 import { type ChangeJournal, retainedFrom, UnknownCursorError } from '../change-journal.js';
-import { shared } from '../errors.js';
 import type { RedisConnection } from './connection.js';
 
 // One Redis stream per platform, an entry per change. Its id is the change's time (`<ms>-<seq>`), taken
 // from the entry rather than from Redis's clock, and never lower than the last id (a replica whose clock
 // is behind appends after the others, with the last time). Entries past the retention are trimmed.
+// Each append carries a nonce, remembered for a day: an append retried after its answer was lost (Redis
+// hung, then ran it) is not appended twice.
 const APPEND = `
+local done = redis.call('get', KEYS[2])
+if done then return done end
 local ms = tonumber(ARGV[1])
 local last = redis.call('xrevrange', KEYS[1], '+', '-', 'COUNT', 1)
 if last[1] then
@@ -16,6 +20,7 @@ if last[1] then
 end
 local id = redis.call('xadd', KEYS[1], ms .. '-*', 'e', ARGV[2])
 redis.call('xtrim', KEYS[1], 'MINID', ARGV[3])
+redis.call('set', KEYS[2], id, 'EX', 86400)
 return id`;
 
 type StreamEntry = { id: string; message: Record<string, string> };
@@ -29,8 +34,8 @@ export class RedisChangeJournal implements ChangeJournal {
   readonly #redis: RedisConnection;
   readonly #key: string;
   readonly #logger: Logger;
-  /** Entries waiting for Redis, oldest first. */
-  readonly #backlog: NewChangeEntry[] = [];
+  /** Entries waiting for Redis, oldest first, each with the nonce of its first attempt. */
+  readonly #backlog: { readonly entry: NewChangeEntry; readonly nonce: string }[] = [];
   #pendingIds = 0;
 
   constructor(redis: RedisConnection, platform: string, logger: Logger) {
@@ -41,14 +46,15 @@ export class RedisChangeJournal implements ChangeJournal {
   }
 
   async append(entry: NewChangeEntry): Promise<ChangeEntry> {
+    const nonce = randomBytes(12).toString('base64url');
     if (this.#backlog.length === 0) {
       try {
-        return { id: await this.#add(entry), ...entry };
+        return { id: await this.#add(entry, nonce), ...entry };
       } catch {
         // Kept below.
       }
     }
-    this.#backlog.push(entry);
+    this.#backlog.push({ entry, nonce });
     this.#logger.warn({ store: 'redis', waiting: this.#backlog.length }, 'shared store unreachable: a change journal entry waits for it');
     // An id of its own until then; the entry gets its stream id when appended.
     this.#pendingIds += 1;
@@ -56,35 +62,38 @@ export class RedisChangeJournal implements ChangeJournal {
   }
 
   async page(limit: number, after?: string): Promise<readonly ChangeEntry[]> {
-    const client = this.#redis.client;
     if (after !== undefined) {
-      const named = /^\d{1,15}-\d{1,9}$/.test(after) ? await shared('change journal', () => client.xRange(this.#key, after, after)) : [];
+      const named = /^\d{1,15}-\d{1,9}$/.test(after)
+        ? await this.#redis.run('change journal', (client) => client.xRange(this.#key, after, after))
+        : [];
       if (!named || named.length === 0) throw new UnknownCursorError(`no change journal entry has the id ${JSON.stringify(after)}`);
     }
     const start = after === undefined ? '+' : `(${after}`;
-    return shared('change journal', async () => ((await client.xRevRange(this.#key, start, '-', { COUNT: limit })) ?? []).map(entryOf));
+    const entries = await this.#redis.run('change journal', (client) => client.xRevRange(this.#key, start, '-', { COUNT: limit }));
+    return (entries ?? []).map(entryOf);
   }
 
-  between(fromMs: number, toMs: number): Promise<readonly ChangeEntry[]> {
-    return shared('change journal', async () => {
-      const entries = await this.#redis.client.xRange(this.#key, `${fromMs}-0`, `(${toMs}-0`);
-      return (entries ?? []).map(entryOf);
-    });
+  async between(fromMs: number, toMs: number): Promise<readonly ChangeEntry[]> {
+    const entries = await this.#redis.run('change journal', (client) => client.xRange(this.#key, `${fromMs}-0`, `(${toMs}-0`));
+    return (entries ?? []).map(entryOf);
   }
 
-  async #add(entry: NewChangeEntry): Promise<string> {
+  async #add(entry: NewChangeEntry, nonce: string): Promise<string> {
     const at = Date.parse(entry.at);
-    return (await this.#redis.client.eval(APPEND, {
-      keys: [this.#key],
-      arguments: [String(at), JSON.stringify(entry), `${retainedFrom(at)}-0`],
-    })) as string;
+    return (await this.#redis.run('change journal', (client) =>
+      client.eval(APPEND, {
+        keys: [this.#key, `${this.#key}:nonce:${nonce}`],
+        arguments: [String(at), JSON.stringify(entry), `${retainedFrom(at)}-0`],
+      }),
+    )) as string;
   }
 
   /** Appends what waited for Redis, in order; stops at the first failure (the next reconnection goes on). */
   async #flush(): Promise<void> {
     while (this.#backlog.length > 0) {
       try {
-        await this.#add(this.#backlog[0]!);
+        const { entry, nonce } = this.#backlog[0]!;
+        await this.#add(entry, nonce);
       } catch {
         return;
       }

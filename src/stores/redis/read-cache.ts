@@ -107,17 +107,19 @@ export class RedisReadCache implements ReadCache {
   }
 
   async mark(): Promise<ReadMark> {
-    return (await this.#redis.client.get(this.#keys.epoch)) ?? '';
+    return (await this.#redis.run('read cache', (client) => client.get(this.#keys.epoch))) ?? '';
   }
 
   async offer(state: ServerDomainsState, ttlMs: number, mark: ReadMark): Promise<ServerDomainsState> {
     const chosen = this.#local && idOf(this.#local.state) === idOf(state) ? this.#local.state : state;
     if (ttlMs <= 0) return chosen;
     const stored: Stored = { id: idOf(chosen), at: this.#now(), ttlMs, state: chosen };
-    const kept = await this.#redis.client.eval(OFFER, {
-      keys: [this.#keys.epoch, this.#keys.id, this.#keys.state],
-      arguments: [mark, stored.id, JSON.stringify(stored), String(ttlMs)],
-    });
+    const kept = await this.#redis.run('read cache', (client) =>
+      client.eval(OFFER, {
+        keys: [this.#keys.epoch, this.#keys.id, this.#keys.state],
+        arguments: [mark, stored.id, JSON.stringify(stored), String(ttlMs)],
+      }),
+    );
     if (kept === 1) this.#local = { ...stored, epoch: mark };
     return chosen;
   }
@@ -127,17 +129,21 @@ export class RedisReadCache implements ReadCache {
     const stored: Stored = { id: idOf(state), at: this.#now(), ttlMs, state };
     // Forgotten first: if Redis fails below, this replica must not serve what it had.
     this.#local = undefined;
-    await this.#redis.client.eval(REPLACE, {
-      keys: [this.#keys.epoch, this.#keys.id, this.#keys.state],
-      arguments: [epoch, stored.id, JSON.stringify(stored), String(Math.max(0, ttlMs))],
-    });
+    await this.#redis.run('read cache', (client) =>
+      client.eval(REPLACE, {
+        keys: [this.#keys.epoch, this.#keys.id, this.#keys.state],
+        arguments: [epoch, stored.id, JSON.stringify(stored), String(Math.max(0, ttlMs))],
+      }),
+    );
     this.#local = { ...stored, epoch };
   }
 
   async invalidate(): Promise<void> {
     this.#local = undefined;
     const epoch = randomBytes(12).toString('base64url');
-    await this.#redis.client.eval(REPLACE, { keys: [this.#keys.epoch, this.#keys.id, this.#keys.state], arguments: [epoch, '', '', '0'] });
+    await this.#redis.run('read cache', (client) =>
+      client.eval(REPLACE, { keys: [this.#keys.epoch, this.#keys.id, this.#keys.state], arguments: [epoch, '', '', '0'] }),
+    );
   }
 
   async refreshOnce(waitMs: number, refresh: () => Promise<ServerDomainsState>): Promise<ServerDomainsState | undefined> {
@@ -170,8 +176,8 @@ export class RedisReadCache implements ReadCache {
     this.#check ??= new Promise((resolve, reject) => {
       setImmediate(() => {
         this.#check = undefined;
-        this.#redis.client
-          .mGet([this.#keys.id, this.#keys.epoch])
+        this.#redis
+          .run('read cache', (client) => client.mGet([this.#keys.id, this.#keys.epoch]))
           .then(([id, epoch]) => resolve({ id: id ?? null, epoch: epoch ?? '' }), reject);
       });
     });
@@ -180,7 +186,7 @@ export class RedisReadCache implements ReadCache {
 
   /** The kept state, read from Redis (another replica kept it), as this replica's copy from now on. */
   async #readState(): Promise<Local | undefined> {
-    const [json, epoch] = await this.#redis.client.mGet([this.#keys.state, this.#keys.epoch]);
+    const [json, epoch] = await this.#redis.run('read cache', (client) => client.mGet([this.#keys.state, this.#keys.epoch]));
     if (!json) return undefined;
     const stored = JSON.parse(json) as Stored;
     // The same domains as the copy held: keep its object, so what was computed from it stays valid.

@@ -26,7 +26,7 @@ export class RedisTicketStore implements TicketStore {
 
   async get(componentAppId: string): Promise<KeptTicket | undefined> {
     try {
-      const kept = parse(await this.#redis.client.hGetAll(this.#key(componentAppId)));
+      const kept = parse(await this.#redis.run('ticket', (client) => client.hGetAll(this.#key(componentAppId))));
       if (kept) this.#remember(componentAppId, kept);
     } catch {
       // Degraded: what this replica last saw.
@@ -38,10 +38,9 @@ export class RedisTicketStore implements TicketStore {
     const newerHere = this.#remember(componentAppId, ticket);
     try {
       return (
-        (await this.#redis.client.eval(OFFER, {
-          keys: [this.#key(componentAppId)],
-          arguments: [ticket.ticket, String(ticket.createTime)],
-        })) === 1
+        (await this.#redis.run('ticket', (client) =>
+          client.eval(OFFER, { keys: [this.#key(componentAppId)], arguments: [ticket.ticket, String(ticket.createTime)] }),
+        )) === 1
       );
     } catch {
       // Kept here, and written to Redis when it returns.
@@ -60,8 +59,10 @@ export class RedisTicketStore implements TicketStore {
 
   async #refill(): Promise<void> {
     for (const [componentAppId, ticket] of this.#local) {
-      await this.#redis.client
-        .eval(OFFER, { keys: [this.#key(componentAppId)], arguments: [ticket.ticket, String(ticket.createTime)] })
+      await this.#redis
+        .run('ticket', (client) =>
+          client.eval(OFFER, { keys: [this.#key(componentAppId)], arguments: [ticket.ticket, String(ticket.createTime)] }),
+        )
         .catch(() => undefined);
     }
   }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { SharedStoreUnavailableError, shared } from '../errors.js';
+import { SharedStoreUnavailableError } from '../errors.js';
 import type { StoredToken, TokenStore } from '../token-store.js';
 import type { RedisConnection } from './connection.js';
 import { RedisLeases } from './lease.js';
@@ -58,7 +58,7 @@ export class RedisTokenStore implements TokenStore {
   async get(componentAppId: string): Promise<StoredToken | undefined> {
     let hash: Record<string, string>;
     try {
-      hash = await this.#redis.client.hGetAll(this.#key(componentAppId));
+      hash = await this.#redis.run('token', (client) => client.hGetAll(this.#key(componentAppId)));
     } catch {
       // Degraded: this replica's own token, while it lasts.
       const local = this.#local.get(componentAppId);
@@ -74,11 +74,13 @@ export class RedisTokenStore implements TokenStore {
     this.#local.set(componentAppId, token);
     const key = this.#key(componentAppId);
     try {
-      await this.#redis.client
-        .multi()
-        .hSet(key, { token: token.token, expiresAt: String(token.expiresAt), lifetimeMs: String(token.lifetimeMs) })
-        .pExpireAt(key, token.expiresAt)
-        .exec();
+      await this.#redis.run('token', (client) =>
+        client
+          .multi()
+          .hSet(key, { token: token.token, expiresAt: String(token.expiresAt), lifetimeMs: String(token.lifetimeMs) })
+          .pExpireAt(key, token.expiresAt)
+          .exec(),
+      );
     } catch {
       this.#logger.warn({ store: 'redis' }, 'shared store unreachable: the new component token is kept by this replica until it returns');
     }
@@ -86,7 +88,9 @@ export class RedisTokenStore implements TokenStore {
 
   async deleteIf(componentAppId: string, token: string): Promise<void> {
     if (this.#local.get(componentAppId)?.token === token) this.#local.delete(componentAppId);
-    await this.#redis.client.eval(DELETE_IF, { keys: [this.#key(componentAppId)], arguments: [token] }).catch(() => undefined);
+    await this.#redis
+      .run('token', (client) => client.eval(DELETE_IF, { keys: [this.#key(componentAppId)], arguments: [token] }))
+      .catch(() => undefined);
   }
 
   /**
@@ -97,9 +101,7 @@ export class RedisTokenStore implements TokenStore {
    */
   async exclusive<T>(componentAppId: string, refresh: () => Promise<T>): Promise<T> {
     const leaseMs = this.#options.refreshTimeoutMs + 5_000;
-    const lease = await shared('token refresh lease', () =>
-      this.#leases.acquire(this.#redis.key(componentAppId, 'token-refresh'), leaseMs, leaseMs),
-    );
+    const lease = await this.#leases.acquire(this.#redis.key(componentAppId, 'token-refresh'), leaseMs, leaseMs);
     if (!lease) throw new SharedStoreUnavailableError('token refresh lease');
     try {
       return await refresh();
@@ -111,11 +113,13 @@ export class RedisTokenStore implements TokenStore {
   async #refill(): Promise<void> {
     for (const [componentAppId, token] of this.#local) {
       if (this.#now() >= token.expiresAt) continue;
-      await this.#redis.client
-        .eval(SET_IF_ABSENT, {
-          keys: [this.#key(componentAppId)],
-          arguments: [token.token, String(token.expiresAt), String(token.lifetimeMs)],
-        })
+      await this.#redis
+        .run('token', (client) =>
+          client.eval(SET_IF_ABSENT, {
+            keys: [this.#key(componentAppId)],
+            arguments: [token.token, String(token.expiresAt), String(token.lifetimeMs)],
+          }),
+        )
         .catch(() => undefined);
     }
   }

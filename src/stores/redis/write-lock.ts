@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { shared } from '../errors.js';
 import { type LockOptions, LockUnavailableError, type WriteLock } from '../write-lock.js';
 import type { RedisConnection } from './connection.js';
 import { RedisLeases } from './lease.js';
@@ -25,7 +24,7 @@ export class RedisWriteLock implements WriteLock {
 
   async run<T>(key: string, task: () => Promise<T>, { waitMs, leaseMs }: LockOptions): Promise<T> {
     const name = this.#redis.key(this.#platform, `lock:${key}`);
-    const lease = await shared('change lock', () => this.#leases.acquire(name, leaseMs, waitMs));
+    const lease = await this.#leases.acquire(name, leaseMs, waitMs);
     if (!lease) throw new LockUnavailableError(waitMs);
     // Renewed at a third of the lease: two renewals may fail (a slow Redis) before it can run out.
     const renewal = setInterval(() => {

@@ -40,6 +40,12 @@ export interface RedisServer {
   close(): Promise<void>;
   /** SIGKILL now and remove its directory, synchronously: for a process's 'exit' handler, which cannot wait. */
   killNow(): void;
+  /**
+   * SIGSTOP: a Redis that hangs with its connections open (a stalled host, a partition without resets), which
+   * clients notice only by their own timeouts; `resume` (SIGCONT) lets it answer again.
+   */
+  pause(): void;
+  resume(): void;
 }
 
 export async function startRedis(): Promise<RedisServer> {
@@ -82,6 +88,7 @@ export async function startRedis(): Promise<RedisServer> {
     child = undefined;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = once(proc, 'exit');
+    proc.kill('SIGCONT'); // a paused server would not act on SIGTERM
     proc.kill(signal);
     await exited;
   };
@@ -97,9 +104,16 @@ export async function startRedis(): Promise<RedisServer> {
       rmSync(dir, { recursive: true, force: true });
     },
     killNow() {
+      child?.kill('SIGCONT');
       child?.kill('SIGKILL');
       child = undefined;
       rmSync(dir, { recursive: true, force: true });
+    },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
     },
   };
 }

@@ -9,13 +9,23 @@
  *
  *   npm run loadtest [-- --clients 50 --duration 10 --max-requests 200000 --no-faults]
  *   npm run loadtest -- --smoke          (10 clients, 3 s; LOADTEST_DURATION=<s> also sets the duration)
+ *   npm run loadtest -- --replicas 3     (a fleet: three service processes on one Redis, see below)
  *
  * Exit 0 only when: no HTTP 5xx, no untyped error (top-level `errors`, non-JSON, transport failure), the
  * simulator's final testing list matches every domain whose last outcome is known, the change count lies
  * within [applied mutations, applied + may-have-applied] (no-ops spend nothing), the service's journal
  * counts at least the simulator's changes and at most that upper bound, and the service exits 0 on SIGTERM.
+ *
+ * With `--replicas N` the script also starts a redis-server of its own (from PATH; loopback, a free port,
+ * no persistence) and N service processes in live mode on it (same REDIS_URL and appid, the simulator as
+ * WeChat, its ticket as the seed). Each client sends its requests to the replicas in turn, so a client's
+ * change on one replica is followed by its reads on the others. On top of the checks above: exactly one
+ * api_component_token call for the whole fleet; the journal (read page by page through
+ * `serverDomainChanges`) holds one entry per answered change with the effect its answer implied, counts
+ * what the simulator applied, and every replica's `changesThisMonth` is that same count; no answer
+ * contradicts a client's own confirmed change (read-your-writes across replicas); every replica exits 0.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -27,15 +37,18 @@ import { Pool } from 'undici';
 import { quotaMonth } from '../src/wechat/simulator/platform.js';
 import { type Fault, startSimulator } from '../src/wechat/simulator/server.js';
 import { cleanEnv, ROOT } from '../test/support/process.js';
+import { REDIS_SERVER, type RedisServer, startRedis } from '../test/support/redis-server.js';
 
 // ---------------------------------------------------------------------------------------------- settings
 
-const USAGE = `usage: tsx scripts/loadtest.ts [--clients N] [--duration SECONDS] [--max-requests N] [--smoke] [--no-faults]
+const USAGE = `usage: tsx scripts/loadtest.ts [--clients N] [--duration SECONDS] [--max-requests N] [--smoke] [--no-faults] [--replicas N]
   --clients       concurrent clients (default 50; 10 with --smoke)
   --duration      seconds of load (default 10; 3 with --smoke; env LOADTEST_DURATION)
   --max-requests  stop after this many requests (default 200000)
   --smoke         short CI run: 10 clients, 3 s
-  --no-faults     do not inject simulator faults`;
+  --no-faults     do not inject simulator faults
+  --replicas      N service processes sharing one Redis (a redis-server of the script's own, from PATH);
+                  without it: one process on DATA_DIR, no Redis`;
 
 function fail(message: string): never {
   process.stderr.write(`loadtest: ${message}\n${USAGE}\n`);
@@ -52,6 +65,7 @@ function parseSettings() {
           'max-requests': { type: 'string' },
           smoke: { type: 'boolean', default: false },
           'no-faults': { type: 'boolean', default: false },
+          replicas: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
         strict: true,
@@ -85,7 +99,9 @@ function parseSettings() {
     false,
   );
   const maxRequests = number('--max-requests', values['max-requests'], 200_000, 1, 10_000_000);
-  return { clients, durationMs: duration * 1000, maxRequests, faults: !values['no-faults'], smoke };
+  // Undefined: the single process of old, on DATA_DIR. A number (1 included): a fleet on one Redis.
+  const replicas = values.replicas === undefined ? undefined : number('--replicas', values.replicas, 1, 1, 16);
+  return { clients, durationMs: duration * 1000, maxRequests, faults: !values['no-faults'], smoke, replicas };
 }
 
 const settings = parseSettings();
@@ -279,73 +295,46 @@ function classify(op: Op, status: number, text: string): Outcome {
 /** What a client knows of one of its domains from its own mutations. */
 type Known = 'present' | 'absent' | 'unknown';
 
-async function main(): Promise<number> {
-  ensureBuilt();
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`loadtest: not finished within ${WATCHDOG_MS + STARTUP_TIMEOUT_MS} ms; giving up\n`);
-    process.exit(1); // the 'exit' handler below kills the service
-  }, WATCHDOG_MS + STARTUP_TIMEOUT_MS);
-  watchdog.unref();
+/** One service process: its log read line by line (levels counted, problems and the tail kept), its URL once it listens. */
+interface Service {
+  /** `service` alone; `replica N` in a fleet. */
+  readonly label: string;
+  readonly child: ChildProcess;
+  readonly pid: number;
+  /** The service's origin (http://HOST:PORT) from its "listening on" line. */
+  readonly listening: Promise<string>;
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  readonly state: { exited: boolean };
+  readonly logLevels: Counter;
+  readonly logTail: string[];
+  readonly logProblems: string[];
+}
 
-  const sim = await startSimulator({
-    platform: { monthlyQuota: 1_000_000, testing: [...INITIAL_DOMAINS], published: [...INITIAL_DOMAINS] },
-  });
-  const jwtSecret = randomBytes(32).toString('base64url'); // 43 characters
-  const jwt = await new SignJWT({ scope: 'server-domains:read server-domains:write' })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject('loadtest')
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(jwtSecret));
-
-  // ---- the service, as a separate process (its kept token and change journal go to a directory of its own, removed at exit)
-  const dataDir = mkdtempSync(join(tmpdir(), 'wxa-loadtest-'));
-  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+function spawnService(label: string, env: Record<string, string>): Service {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
-    env: cleanEnv({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      WECHAT_API_BASE_URL: sim.url,
-      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
-      AUTH_JWT_SECRET: jwtSecret,
-      DATA_DIR: dataDir,
-      // The simulator here allows a million changes a month: so must the service's own quota guard.
-      SERVER_DOMAINS_MONTHLY_LIMIT: '1000000',
-    }),
+    env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const pid = child.pid!;
-  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const state = { exited: false };
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      resolve(exited);
+      state.exited = true;
+      resolve({ code, signal });
     }),
   );
-  // Never leave the service behind, whatever happens to this process.
-  process.on('exit', () => {
-    if (!exited) child.kill('SIGKILL');
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (!exited) child.kill('SIGKILL');
-      process.exit(130);
-    });
-  }
-
   const logLevels = new Counter();
   const logTail: string[] = [];
   const logProblems: string[] = [];
   let serviceUrl: string | undefined;
   const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${label}: no "listening on" line within ${STARTUP_TIMEOUT_MS} ms`)),
+      STARTUP_TIMEOUT_MS,
+    );
     void exit.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`the service exited (${signal ?? code}) before listening`));
+      reject(new Error(`${label}: exited (${signal ?? code}) before listening`));
     });
     const onLine = (line: string) => {
       if (line === '') return;
@@ -381,40 +370,130 @@ async function main(): Promise<number> {
       stream.on('end', () => onLine(buffered));
     }
   });
+  listening.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  return { label, child, pid: child.pid!, listening, exit, state, logLevels, logTail, logProblems };
+}
 
-  let url: string;
+/** A page of the change journal: newest first, 100 at a time. */
+const JOURNAL_PAGE = `query LoadJournal($after: String) {
+  serverDomainChanges(first: 100, after: $after) { edges { node { effect } } pageInfo { hasNextPage endCursor } }
+}`;
+
+/** The effects a change's answer implies for its journal entry. */
+const EFFECTS = ['APPLIED', 'NO_OP', 'UNKNOWN', 'REFUSED'] as const;
+
+async function main(): Promise<number> {
+  ensureBuilt();
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`loadtest: not finished within ${WATCHDOG_MS + STARTUP_TIMEOUT_MS} ms; giving up\n`);
+    process.exit(1); // the 'exit' handler below kills the services (and Redis)
+  }, WATCHDOG_MS + STARTUP_TIMEOUT_MS);
+  watchdog.unref();
+
+  const fleet = settings.replicas !== undefined;
+  const count = settings.replicas ?? 1;
+
+  // ---- a fleet shares one Redis: a redis-server of this run's own, killed at exit whatever happens
+  let redis: RedisServer | undefined;
+  if (fleet) {
+    if (!REDIS_SERVER) {
+      process.stderr.write('loadtest: --replicas needs a redis-server binary on PATH (apt-get install -y redis-server)\n');
+      return 2;
+    }
+    redis = await startRedis();
+    process.on('exit', () => redis?.killNow());
+  }
+
+  const sim = await startSimulator({
+    platform: { monthlyQuota: 1_000_000, testing: [...INITIAL_DOMAINS], published: [...INITIAL_DOMAINS] },
+  });
+  const jwtSecret = randomBytes(32).toString('base64url'); // 43 characters
+  const jwt = await new SignJWT({ scope: 'server-domains:read server-domains:write' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject('loadtest')
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(jwtSecret));
+
+  // ---- the service, as separate processes (each keeps what DATA_DIR holds in a directory of its own, removed at exit)
+  const services: Service[] = [];
+  // Never leave a service behind, whatever happens to this process.
+  process.on('exit', () => {
+    for (const service of services) if (!service.state.exited) service.child.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      for (const service of services) if (!service.state.exited) service.child.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
+  for (let i = 0; i < count; i++) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wxa-loadtest-'));
+    process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+    services.push(
+      spawnService(fleet ? `replica ${i + 1}` : 'service', {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        WECHAT_API_BASE_URL: sim.url,
+        WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
+        WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
+        WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+        AUTH_JWT_SECRET: jwtSecret,
+        DATA_DIR: dataDir,
+        // The simulator here allows a million changes a month: so must the service's own quota guard.
+        SERVER_DOMAINS_MONTHLY_LIMIT: '1000000',
+        // Every replica of the fleet names the same Redis (and the same appid): they share the platform's state.
+        ...(redis ? { REDIS_URL: redis.url } : {}),
+      }),
+    );
+  }
+
+  const stopEverything = async () => {
+    for (const service of services) if (!service.state.exited) service.child.kill('SIGKILL');
+    await sim.close();
+    await redis?.close();
+  };
+  let urls: string[];
   try {
-    url = await listening;
+    urls = await Promise.all(services.map((service) => service.listening));
   } catch (error) {
-    process.stderr.write(`loadtest: ${(error as Error).message}\n${logTail.join('\n')}\n`);
-    child.kill('SIGKILL');
-    await sim.close();
+    process.stderr.write(`loadtest: ${(error as Error).message}\n`);
+    for (const service of services) process.stderr.write(`--- ${service.label}\n${service.logTail.join('\n')}\n`);
+    await stopEverything();
     return 1;
   }
-  const origin = new URL(url);
-  if (!['127.0.0.1', '[::1]', 'localhost'].includes(origin.hostname)) {
-    process.stderr.write(`loadtest: the service listens on ${origin.hostname}, not loopback; refusing to load it\n`);
-    child.kill('SIGKILL');
-    await sim.close();
+  const origins = urls.map((url) => new URL(url));
+  const remote = origins.find((origin) => !['127.0.0.1', '[::1]', 'localhost'].includes(origin.hostname));
+  if (remote) {
+    process.stderr.write(`loadtest: the service listens on ${remote.hostname}, not loopback; refusing to load it\n`);
+    await stopEverything();
     return 1;
   }
+  const graphqlPath = (i: number) => (origins[i]!.pathname === '/' ? '/graphql' : `${origins[i]!.pathname}/graphql`);
 
-  const memoryBefore = memoryOf(pid);
-  const serviceCpuBefore = cpuSecondsOf(pid);
+  const memoryBefore = services.map((service) => memoryOf(service.pid));
+  const serviceCpuBefore = services.map((service) => cpuSecondsOf(service.pid));
   const ownCpuBefore = process.cpuUsage();
   const monthAtStart = quotaMonth(Date.now());
+  const where = fleet
+    ? `${count} replica(s) on one Redis at ${redis!.url} (${services.map((s, i) => `pid ${s.pid} at ${urls[i]}/graphql`).join(', ')})`
+    : `service pid ${services[0]!.pid} at ${urls[0]}/graphql`;
   process.stdout.write(
-    `load test: service pid ${pid} at ${url}/graphql, simulator at ${sim.url}; ` +
+    `load test: ${where}, simulator at ${sim.url}; ` +
       `${settings.clients} clients × ${DOMAINS_PER_CLIENT} domains, ${settings.durationMs / 1000} s, at most ${settings.maxRequests} requests, ` +
       `${Math.round(WRITE_SHARE * 100)}% writes, faults ${settings.faults ? 'on' : 'off'}\n`,
   );
 
   // ---- the load
-  const pool = new Pool(url, {
-    connections: settings.clients,
-    headersTimeout: REQUEST_TIMEOUT_MS,
-    bodyTimeout: REQUEST_TIMEOUT_MS,
-  });
+  const pools = urls.map(
+    (url) =>
+      new Pool(url, {
+        connections: settings.clients,
+        headersTimeout: REQUEST_TIMEOUT_MS,
+        bodyTimeout: REQUEST_TIMEOUT_MS,
+      }),
+  );
   const headers = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
@@ -423,6 +502,7 @@ async function main(): Promise<number> {
 
   const latencies: Record<'all' | 'read' | 'write', number[]> = { all: [], read: [], write: [] };
   const requestsByOp = new Counter();
+  const requestsByReplica = new Counter();
   const typed = new Counter(); // by __typename
   const typedByOp = new Map<string, Counter>(); // __typename → op → count
   const untyped = new Counter(); // by reason
@@ -447,13 +527,29 @@ async function main(): Promise<number> {
       }, settings.durationMs * 0.3)
     : undefined;
 
-  const send = async (op: Op, variables?: Record<string, unknown>): Promise<Outcome> => {
+  /** A GraphQL request to one service (outside the measured load): its parsed body, or undefined. */
+  const ask = async (replica: number, query: string, variables?: Record<string, unknown>): Promise<unknown> => {
+    try {
+      const response = await pools[replica]!.request({
+        method: 'POST',
+        path: graphqlPath(replica),
+        headers,
+        body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      return await response.body.json();
+    } catch {
+      return undefined;
+    }
+  };
+
+  const send = async (op: Op, replica: number, variables?: Record<string, unknown>): Promise<Outcome> => {
     const started = performance.now();
     let outcome: Outcome;
     try {
-      const response = await pool.request({
+      const response = await pools[replica]!.request({
         method: 'POST',
-        path: origin.pathname === '/' ? '/graphql' : `${origin.pathname}/graphql`,
+        path: graphqlPath(replica),
         headers,
         body: JSON.stringify({ query: DOCUMENTS[op].query, ...(variables ? { variables } : {}) }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -471,6 +567,7 @@ async function main(): Promise<number> {
     latencies.all.push(elapsed);
     latencies[op === 'read' ? 'read' : 'write'].push(elapsed);
     requestsByOp.add(op);
+    requestsByReplica.add(services[replica]!.label);
     if (outcome.kind === 'typed') {
       typed.add(outcome.typename);
       let perOp = typedByOp.get(outcome.typename);
@@ -493,7 +590,7 @@ async function main(): Promise<number> {
    * A successful answer (read or mutation) lists the whole testing value. A client has nothing of its own
    * in flight when it gets one, so each of its domains with a known outcome must be listed iff present.
    */
-  const checkView = (client: number, own: readonly string[], testing: string[] | undefined, op: Op) => {
+  const checkView = (client: number, own: readonly string[], testing: string[] | undefined, op: Op, replica: number) => {
     if (!testing) return;
     const listed = new Set(testing);
     for (const domain of own) {
@@ -502,7 +599,9 @@ async function main(): Promise<number> {
       if ((known === 'present') !== listed.has(domain)) {
         staleViews += 1;
         if (staleSamples.length < 5)
-          staleSamples.push(`client ${client} ${op}: ${domain} expected ${known}, ${listed.has(domain) ? 'listed' : 'not listed'}`);
+          staleSamples.push(
+            `client ${client} ${op}${fleet ? ` on ${services[replica]!.label}` : ''}: ${domain} expected ${known}, ${listed.has(domain) ? 'listed' : 'not listed'}`,
+          );
       }
     }
   };
@@ -510,11 +609,15 @@ async function main(): Promise<number> {
   const runClient = async (client: number) => {
     const own = Array.from({ length: DOMAINS_PER_CLIENT }, (_, j) => `c${client}-d${j}.load.example.com`);
     for (const domain of own) expected.set(domain, 'absent');
+    // A fleet: each request to the next replica, so a change on one is followed by reads on the others.
+    let turn = client;
+    const nextReplica = () => turn++ % count;
     while (performance.now() < deadline && issued < settings.maxRequests) {
       issued += 1;
+      const replica = nextReplica();
       if (Math.random() >= WRITE_SHARE) {
-        const outcome = await send('read');
-        if (outcome.kind === 'typed' && outcome.typename === 'ServerDomains') checkView(client, own, outcome.testing, 'read');
+        const outcome = await send('read', replica);
+        if (outcome.kind === 'typed' && outcome.typename === 'ServerDomains') checkView(client, own, outcome.testing, 'read', replica);
         continue;
       }
       // One domain most of the time, sometimes two; toggle the first one's known state, and now and
@@ -525,12 +628,12 @@ async function main(): Promise<number> {
       const first = expected.get(picked[0]!);
       let op: 'add' | 'remove' = first === 'present' ? 'remove' : first === 'absent' ? 'add' : Math.random() < 0.5 ? 'add' : 'remove';
       if (Math.random() < 0.15) op = op === 'add' ? 'remove' : 'add';
-      const outcome = await send(op, { domains: picked });
+      const outcome = await send(op, replica, { domains: picked });
       if (outcome.kind === 'typed' && outcome.typename === 'ServerDomains') {
         if (outcome.effect === 'NO_OP') noOps += 1;
         else successfulMutations += 1;
         for (const domain of picked) expected.set(domain, op === 'add' ? 'present' : 'absent');
-        checkView(client, own, outcome.testing, op);
+        checkView(client, own, outcome.testing, op, replica);
       } else if (outcome.kind === 'typed' && outcome.typename === 'UpstreamUnavailableError' && outcome.mayHaveApplied === true) {
         mayHaveApplied += 1;
         for (const domain of picked) expected.set(domain, 'unknown');
@@ -546,24 +649,46 @@ async function main(): Promise<number> {
   await Promise.all(Array.from({ length: settings.clients }, (_, i) => runClient(i)));
   const elapsedMs = performance.now() - startedAt;
   if (faultTimer) clearTimeout(faultTimer);
-  const memoryAfter = memoryOf(pid);
-  // The service's own count of the month's changes, from its journal.
-  let journaled: number | undefined;
-  try {
-    const response = await pool.request({
-      method: 'POST',
-      path: origin.pathname === '/' ? '/graphql' : `${origin.pathname}/graphql`,
-      headers,
-      body: JSON.stringify({ query: '{ serverDomainsQuota { changesThisMonth } }' }),
-    });
-    const body = (await response.body.json()) as { data?: { serverDomainsQuota?: { changesThisMonth?: number } } };
-    journaled = body.data?.serverDomainsQuota?.changesThisMonth;
-  } catch {
-    journaled = undefined;
+  const memoryAfter = services.map((service) => memoryOf(service.pid));
+  // Each service's own count of the month's changes, from its journal (in a fleet: the one they share).
+  const journaled = await Promise.all(
+    services.map(async (_, i) => {
+      const body = (await ask(i, '{ serverDomainsQuota { changesThisMonth } }')) as
+        | { data?: { serverDomainsQuota?: { changesThisMonth?: number } } }
+        | undefined;
+      return body?.data?.serverDomainsQuota?.changesThisMonth;
+    }),
+  );
+  // A fleet's journal entry by entry, by effect: its pages asked of the replicas in turn (one cursor, any replica).
+  let journalEffects: Counter | undefined;
+  let journalProblem: string | undefined;
+  if (fleet) {
+    journalEffects = new Counter();
+    let after: string | undefined;
+    for (let page = 0; ; page++) {
+      const body = (await ask(page % count, JOURNAL_PAGE, after === undefined ? {} : { after })) as
+        | {
+            data?: {
+              serverDomainChanges?: {
+                edges: { node: { effect: string } }[];
+                pageInfo: { hasNextPage: boolean; endCursor: string | null };
+              };
+            };
+          }
+        | undefined;
+      const connection = body?.data?.serverDomainChanges;
+      if (!connection) {
+        journalProblem = `page ${page + 1} of serverDomainChanges did not answer: ${shorten(JSON.stringify(body))}`;
+        break;
+      }
+      for (const { node } of connection.edges) journalEffects.add(node.effect);
+      if (!connection.pageInfo.hasNextPage || connection.pageInfo.endCursor === null) break;
+      after = connection.pageInfo.endCursor;
+    }
   }
-  const serviceCpuAfter = cpuSecondsOf(pid);
+  const serviceCpuAfter = services.map((service) => cpuSecondsOf(service.pid));
   const ownCpu = process.cpuUsage(ownCpuBefore);
-  await pool.close();
+  await Promise.all(pools.map((pool) => pool.close()));
 
   // ---- the simulator's view, before anything else can touch it
   const finalTesting = [...sim.platform.settings.testing];
@@ -573,12 +698,18 @@ async function main(): Promise<number> {
   for (const call of sim.calls) upstream.add(call.kind === 'token' ? 'token' : (call.action ?? 'unknown'));
   const monthAtEnd = quotaMonth(Date.now());
 
-  // ---- stop the service
-  child.kill('SIGTERM');
-  const stopTimer = setTimeout(() => child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
-  const { code: exitCode, signal: exitSignal } = await exit;
-  clearTimeout(stopTimer);
+  // ---- stop the services, all at once
+  const exits = await Promise.all(
+    services.map(async (service) => {
+      service.child.kill('SIGTERM');
+      const stopTimer = setTimeout(() => service.child.kill('SIGKILL'), EXIT_TIMEOUT_MS);
+      const exit = await service.exit;
+      clearTimeout(stopTimer);
+      return exit;
+    }),
+  );
   await sim.close();
+  await redis?.close();
 
   // ---- checks
   const failures: string[] = [];
@@ -608,8 +739,9 @@ async function main(): Promise<number> {
   if (mismatches.length > 0) failures.push(`final state differs from the successful mutations in ${mismatches.length} place(s)`);
 
   const upperBound = successfulMutations + mayHaveApplied + ambiguousUntyped;
+  const sameMonth = monthAtStart === monthAtEnd;
   let changesVerdict: string;
-  if (monthAtStart !== monthAtEnd) {
+  if (!sameMonth) {
     changesVerdict = `not checked: the quota month changed during the run (${monthAtStart} → ${monthAtEnd})`;
   } else if (changesApplied < successfulMutations) {
     changesVerdict = `LOST: fewer than the ${successfulMutations} successful mutations`;
@@ -623,19 +755,85 @@ async function main(): Promise<number> {
 
   // Applied and may-have-applied changes are journaled as spent: at least what WeChat applied, at most the bound.
   let journalVerdict: string;
-  if (monthAtStart !== monthAtEnd) {
+  const counted = journaled[0];
+  if (!sameMonth) {
     journalVerdict = 'not checked: the quota month changed during the run';
-  } else if (journaled === undefined) {
+  } else if (journaled.some((n) => n === undefined)) {
     journalVerdict = 'MISSING: serverDomainsQuota did not answer';
     failures.push('serverDomainsQuota.changesThisMonth could not be read');
-  } else if (journaled < changesApplied || journaled > upperBound) {
-    journalVerdict = `WRONG: ${journaled}, outside [${changesApplied}, ${upperBound}]`;
-    failures.push(`the journal counts ${journaled} changes, outside [${changesApplied} applied by the simulator, ${upperBound}]`);
+  } else if (journaled.some((n) => n !== counted)) {
+    journalVerdict = `DIFFERENT per replica: ${journaled.join(', ')}`;
+    failures.push(`the replicas count different changes this month: ${journaled.join(', ')}`);
+  } else if (counted! < changesApplied || counted! > upperBound) {
+    journalVerdict = `WRONG: ${counted}, outside [${changesApplied}, ${upperBound}]`;
+    failures.push(`the journal counts ${counted} changes, outside [${changesApplied} applied by the simulator, ${upperBound}]`);
   } else {
-    journalVerdict = `ok, ${journaled} within [${changesApplied}, ${upperBound}]`;
+    journalVerdict = `ok, ${counted} within [${changesApplied}, ${upperBound}]${fleet ? `, the same on all ${count} replicas` : ''}`;
   }
 
-  if (exitCode !== 0) failures.push(`the service exited with ${exitSignal ?? exitCode} on SIGTERM, not 0`);
+  // ---- a fleet: one token call, the shared journal entry by entry, read-your-writes across replicas
+  const fleetLines: string[] = [];
+  if (fleet) {
+    const tokenCalls = upstream.get('token');
+    if (tokenCalls !== 1) failures.push(`${tokenCalls} api_component_token calls for the fleet, not exactly one`);
+    fleetLines.push(
+      `fleet: ${count} replicas on one Redis; requests by replica: ${requestsByReplica.format()}`,
+      `api_component_token calls for the whole fleet: ${tokenCalls}${tokenCalls === 1 ? ' (ok, exactly one)' : ' (WRONG: not exactly one)'}`,
+    );
+    if (journalProblem || !journalEffects) {
+      failures.push(`the shared journal could not be read: ${journalProblem}`);
+      fleetLines.push(`journal entries (Redis): MISSING: ${journalProblem}`);
+    } else {
+      // Each answered change has one entry with the effect its answer implied; an untyped answer may add one of any effect.
+      const implied: Record<(typeof EFFECTS)[number], number> = {
+        APPLIED: successfulMutations,
+        NO_OP: noOps,
+        UNKNOWN: mayHaveApplied,
+        REFUSED: notApplied,
+      };
+      const entryProblems: string[] = [];
+      for (const effect of EFFECTS) {
+        const got = journalEffects.get(effect);
+        if (got < implied[effect] || got > implied[effect] + ambiguousUntyped)
+          entryProblems.push(
+            `${effect} ${got}, the answers imply ${implied[effect]}${ambiguousUntyped > 0 ? ` (+ up to ${ambiguousUntyped})` : ''}`,
+          );
+      }
+      const answered = successfulMutations + noOps + mayHaveApplied + notApplied;
+      const entries = journalEffects.total();
+      if (entries < answered || entries > answered + ambiguousUntyped)
+        entryProblems.push(
+          `${entries} entries for ${answered} answered changes${ambiguousUntyped > 0 ? ` (+ up to ${ambiguousUntyped} untyped)` : ''}`,
+        );
+      const spent = journalEffects.get('APPLIED') + journalEffects.get('UNKNOWN');
+      if (sameMonth && (changesApplied < journalEffects.get('APPLIED') || changesApplied > spent))
+        entryProblems.push(
+          `the simulator applied ${changesApplied}, outside [APPLIED ${journalEffects.get('APPLIED')}, APPLIED + UNKNOWN ${spent}]`,
+        );
+      if (sameMonth && counted !== undefined && counted !== spent)
+        entryProblems.push(`changesThisMonth ${counted} differs from its entries' APPLIED + UNKNOWN ${spent}`);
+      if (entryProblems.length > 0)
+        failures.push(`the shared journal does not match the answers and the simulator: ${entryProblems.join('; ')}`);
+      fleetLines.push(
+        `journal entries (Redis): ${entries} (${journalEffects.format()}); ${
+          entryProblems.length === 0
+            ? `ok: one per answered change, with the effect its answer implied; the simulator's ${changesApplied} changes within [APPLIED, APPLIED + UNKNOWN]`
+            : `WRONG: ${entryProblems.join('; ')}`
+        }`,
+      );
+    }
+    // Read-your-writes across replicas is pinned: an answer that contradicts a client's own confirmed change fails the run.
+    if (staleViews > 0) failures.push(`${staleViews} answer(s) contradicted a client's own confirmed change made on another replica`);
+  }
+
+  const badExits = exits.filter(({ code }) => code !== 0);
+  if (badExits.length > 0) {
+    failures.push(
+      fleet
+        ? `${badExits.length} replica(s) did not exit 0 on SIGTERM (${exits.map(({ code, signal }, i) => `${services[i]!.label}: ${signal ?? code}`).join(', ')})`
+        : `the service exited with ${exits[0]!.signal ?? exits[0]!.code} on SIGTERM, not 0`,
+    );
+  }
 
   // ---- summary
   const sorted = (values: number[]) => Float64Array.from(values).sort();
@@ -647,6 +845,14 @@ async function main(): Promise<number> {
     .entries()
     .map(([name, n]) => `${name} ${n} (${typedByOp.get(name)!.format()})`)
     .join(', ');
+  const perService = (describe: (i: number) => string) =>
+    fleet ? services.map((service, i) => `${service.label} ${describe(i)}`).join('; ') : describe(0);
+  const serviceCpu = (i: number) => {
+    const before = serviceCpuBefore[i];
+    const after = serviceCpuAfter[i];
+    return cpuShare(before === undefined || after === undefined ? undefined : after - before, elapsedMs);
+  };
+  const exitOf = (i: number) => String(exits[i]!.signal ?? exits[i]!.code);
   const lines = [
     `requests: ${total} total in ${(elapsedMs / 1000).toFixed(1)} s, ${(total / (elapsedMs / 1000)).toFixed(1)} requests/s (${requestsByOp.format()})`,
     `latency ms: p50 ${ms(percentile(all, 50))}, p99 ${ms(percentile(all, 99))}, max ${ms(all[all.length - 1] ?? Number.NaN)}` +
@@ -657,20 +863,25 @@ async function main(): Promise<number> {
     `HTTP 5xx: ${http5xx}`,
     `untyped errors: ${untyped.total()}${untyped.total() > 0 ? ` (${untyped.format()})` : ''}`,
     ...[...http5xxSamples, ...untypedSamples].map((s) => `  e.g. ${s}`),
-    `read-your-writes: ${staleViews === 0 ? "every successful answer listed each client's known domains as expected" : `${staleViews} answer(s) contradicted a client's own confirmed mutations (not fatal)`}`,
+    `read-your-writes: ${
+      staleViews === 0
+        ? `every successful answer listed each client's known domains as expected${fleet ? ', whichever replica answered' : ''}`
+        : `${staleViews} answer(s) contradicted a client's own confirmed mutations${fleet ? '' : ' (not fatal)'}`
+    }`,
     ...staleSamples.map((s) => `  e.g. ${s}`),
-    `service RSS: ${mb(memoryBefore?.rssKb)} before, ${mb(memoryAfter?.rssKb)} after (peak ${mb(memoryAfter?.peakKb)})`,
-    `CPU during the load: service ${cpuShare(serviceCpuBefore === undefined || serviceCpuAfter === undefined ? undefined : serviceCpuAfter - serviceCpuBefore, elapsedMs)}, ` +
+    `service RSS: ${perService((i) => `${mb(memoryBefore[i]?.rssKb)} before, ${mb(memoryAfter[i]?.rssKb)} after (peak ${mb(memoryAfter[i]?.peakKb)})`)}`,
+    `CPU during the load: service ${perService(serviceCpu)}, ` +
       `this process (clients + simulator) ${cpuShare((ownCpu.user + ownCpu.system) / 1e6, elapsedMs)}, on ${availableParallelism()} CPU(s)`,
     `upstream calls by action: ${upstream.format()} (total ${upstream.total()}; ${(upstream.get('get') / Math.max(1, requestsByOp.get('read'))).toFixed(3)} get per read request)`,
     `faults injected: ${settings.faults ? `${FAULTS.reduce((n, f) => n + (f.times ?? 1), 0)} scripted answers (${FAULTS.map((f) => `${f.action} ${f.errcode !== undefined ? `errcode ${f.errcode}` : f.status ? `HTTP ${f.status}` : f.brokenBody ? 'broken body' : 'drop'}${f.applyFirst ? ' after applying' : ''} ×${f.times ?? 1}`).join(', ')})` : 'none'}`,
     `changes applied by the simulator: ${changesApplied}, ${changesVerdict}`,
     `changes this month in the service's journal: ${journalVerdict}`,
+    ...fleetLines,
     `final state: ${checked} domains checked, ${skipped} unknown skipped, ${mismatches.length} mismatch(es); ${finalTesting.length} testing domains`,
     ...mismatches.slice(0, 10).map((m) => `  ${m}`),
-    `service log: ${logLevels.format()}`,
-    ...logProblems.map((l) => `  ${l}`),
-    `service exit on SIGTERM: ${exitSignal ?? exitCode}`,
+    `service log: ${perService((i) => services[i]!.logLevels.format())}`,
+    ...services.flatMap((service) => service.logProblems.map((l) => `  ${fleet ? `${service.label}: ` : ''}${l}`)),
+    `service exit on SIGTERM: ${fleet && exits.every(({ code }) => code === 0) ? '0' : perService(exitOf)}`,
     failures.length === 0 ? 'PASS' : `FAIL: ${failures.join('; ')}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -45,8 +45,20 @@ export const liveChildren = (): number => children.size;
  * a service behind (its SIGINT/SIGTERM handlers and the time budget stop everything otherwise).
  */
 export function spawnNode(pinning: Pinning, core: Core, args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  const [command, argv] = pinning.enabled ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, [...args]];
-  const child = spawn(command, argv, { cwd, env: { ...env, BENCH_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawnPinned(pinning, core, process.execPath, args, { ...env, BENCH_EXIT_WITH_PARENT: '1' }, cwd);
+}
+
+/** Spawns `command <args>` (node or not, e.g. redis-server), pinned to `core` when pinning is on, and tracked like every child. */
+export function spawnPinned(
+  pinning: Pinning,
+  core: Core,
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): ChildProcess {
+  const [file, argv] = pinning.enabled ? ['taskset', ['-c', String(core), command, ...args]] : [command, [...args]];
+  const child = spawn(file, argv, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   child.once('error', () => children.delete(child));
@@ -75,7 +87,7 @@ export interface RunningServer {
   readonly name: string;
   readonly child: ChildProcess;
   readonly pid: number;
-  /** The GraphQL URL from the "listening on http://HOST:PORT/graphql" line. */
+  /** The URL from the "listening on http://HOST:PORT/graphql" line (or the line `listening` matches). */
   readonly ready: Promise<{ url: string; simulatorUrl: string | undefined }>;
   /** The last lines of stdout and stderr, for error messages. */
   tail(): string;
@@ -94,8 +106,13 @@ export function startServer(options: {
   cwd: string;
   logFile: string;
   timeoutMs?: number;
+  /** Core 0 (the server under test) unless given: a helper of the scenario (the simulator) goes beside the load generator. */
+  core?: Core;
+  /** The line that says it serves, its URL in the first group; the service's "listening on …/graphql" unless given. */
+  listening?: RegExp;
 }): RunningServer {
-  const child = spawnNode(options.pinning, 0, options.args, options.env, options.cwd);
+  const child = spawnNode(options.pinning, options.core ?? 0, options.args, options.env, options.cwd);
+  const listening = options.listening ?? LISTENING;
   if (child.pid === undefined) throw new Error(`${options.name}: could not spawn node`);
   const log: WriteStream = createWriteStream(options.logFile);
   const lines: string[] = [];
@@ -135,15 +152,13 @@ export function startServer(options: {
         // not a JSON log line
       }
     }
-    const match = LISTENING.exec(line);
+    const match = listening.exec(line);
     if (match) resolveReady({ url: match[1]!, simulatorUrl });
   });
   createInterface({ input: child.stderr! }).on('line', (line) => remember('stderr', line));
   const timer = setTimeout(
     () =>
-      rejectReady(
-        new Error(`${options.name}: no "listening on http://…/graphql" line within ${options.timeoutMs ?? 20_000} ms\n${server.tail()}`),
-      ),
+      rejectReady(new Error(`${options.name}: no line matching ${listening} within ${options.timeoutMs ?? 20_000} ms\n${server.tail()}`)),
     options.timeoutMs ?? 20_000,
   );
   void ready.finally(() => clearTimeout(timer)).catch(() => undefined);

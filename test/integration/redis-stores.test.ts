@@ -159,4 +159,19 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
     // Redis came back empty: what this replica waited to append is there.
     await expect.poll(async () => (await journal.page(10)).map((e) => e.domains[0])).toEqual(['during.example.com']);
   });
+
+  it('journal: an append Redis refuses on a live connection (out of memory) waits, and goes in before the next one', async () => {
+    const connection = await connect();
+    const journal = new RedisChangeJournal(connection, APP, createLogger('silent'));
+    await journal.append(entry('2026-11-02T00:00:00.000Z', 'first.example.com'));
+    await connection.run('config', (client) => client.configSet({ maxmemory: '1', 'maxmemory-policy': 'noeviction' }));
+    try {
+      expect((await journal.append(entry('2026-11-02T00:00:01.000Z', 'refused.example.com'))).id).toMatch(/^pending-/);
+    } finally {
+      await connection.run('config', (client) => client.configSet({ maxmemory: '0' }));
+    }
+    expect(connection.ready).toBe(true);
+    await journal.append(entry('2026-11-02T00:00:02.000Z', 'next.example.com'));
+    expect((await journal.page(10)).map((e) => e.domains[0])).toEqual(['next.example.com', 'refused.example.com', 'first.example.com']);
+  });
 });

@@ -10,7 +10,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(WECHAT_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|DATA_DIR$|SERVER_DOMAINS_|VITEST)/.test(key)) continue;
+    if (value === undefined || /^(WECHAT_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|DATA_DIR$|SERVER_DOMAINS_|REDIS_|VITEST)/.test(key))
+      continue;
     env[key] = value;
   }
   return { ...env, ...extra };

@@ -37,6 +37,9 @@ export class RedisChangeJournal implements ChangeJournal {
   /** Entries waiting for Redis, oldest first, each with the nonce of its first attempt. */
   readonly #backlog: { readonly entry: NewChangeEntry; readonly nonce: string }[] = [];
   #pendingIds = 0;
+  /** The one flush running (appends, the retry timer and reconnections share it). */
+  #flushing: Promise<void> | undefined;
+  #retry: NodeJS.Timeout | undefined;
 
   constructor(redis: RedisConnection, platform: string, logger: Logger) {
     this.#redis = redis;
@@ -47,6 +50,8 @@ export class RedisChangeJournal implements ChangeJournal {
 
   async append(entry: NewChangeEntry): Promise<ChangeEntry> {
     const nonce = randomBytes(12).toString('base64url');
+    // Entries that waited go first, so the stream keeps the order of the changes.
+    if (this.#backlog.length > 0) await this.#flush();
     if (this.#backlog.length === 0) {
       try {
         return { id: await this.#add(entry, nonce), ...entry };
@@ -55,6 +60,7 @@ export class RedisChangeJournal implements ChangeJournal {
       }
     }
     this.#backlog.push({ entry, nonce });
+    this.#retryLater();
     this.#logger.warn({ store: 'redis', waiting: this.#backlog.length }, 'shared store unreachable: a change journal entry waits for it');
     // An id of its own until then; the entry gets its stream id when appended.
     this.#pendingIds += 1;
@@ -88,17 +94,32 @@ export class RedisChangeJournal implements ChangeJournal {
     )) as string;
   }
 
-  /** Appends what waited for Redis, in order; stops at the first failure (the next reconnection goes on). */
-  async #flush(): Promise<void> {
-    while (this.#backlog.length > 0) {
-      try {
-        const { entry, nonce } = this.#backlog[0]!;
-        await this.#add(entry, nonce);
-      } catch {
-        return;
+  /** Appends what waited for Redis, in order; stops at the first failure (a reconnection or the retry goes on). */
+  #flush(): Promise<void> {
+    this.#flushing ??= (async () => {
+      while (this.#backlog.length > 0) {
+        try {
+          const { entry, nonce } = this.#backlog[0]!;
+          await this.#add(entry, nonce);
+        } catch {
+          this.#retryLater();
+          return;
+        }
+        this.#backlog.shift();
       }
-      this.#backlog.shift();
-    }
+    })().finally(() => {
+      this.#flushing = undefined;
+    });
+    return this.#flushing;
+  }
+
+  /** A failure on a connection that stays up (no reconnection to wait for): try again in a second. */
+  #retryLater(): void {
+    this.#retry ??= setTimeout(() => {
+      this.#retry = undefined;
+      void this.#flush();
+    }, 1_000);
+    this.#retry.unref();
   }
 }
 

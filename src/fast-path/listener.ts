@@ -118,7 +118,8 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
           record.states.length <= 1 &&
           // Computed from a state that is no longer (or never was) the cached one: nothing would ever hit.
           (state === undefined || state === service.peek());
-        if (!reusable) return sendNodeResponse(response, res, req, true);
+        const key = reusable && keyOf(req, body, verified);
+        if (!key || !responses.admit(key)) return sendNodeResponse(response, res, req, true);
         const text = await response.text();
         const answer = Buffer.from(text);
         const sent: Record<string, string> = {};
@@ -127,7 +128,7 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
         });
         sent['content-length'] = String(answer.byteLength);
         if (!('errors' in (JSON.parse(text) as object))) {
-          responses.set(keyOf(req, body, verified), {
+          responses.set(key, {
             body: answer,
             headers: sent,
             state,

@@ -25,52 +25,82 @@ const KEYS_TO_VALIDATE = Object.fromEntries(
   Object.entries(QueryDocumentKeys).map(([kind, keys]) => [kind, (keys as readonly string[]).filter((key) => key !== 'description')]),
 ) as unknown as typeof QueryDocumentKeys;
 
-/**
- * graphql-js's `visitInParallel`, built from what each visitor handles instead of asking every visitor about
- * every one of the ~40 node kinds. graphql-js's version allocates an `{ enter, leave }` pair per visitor and
- * kind on every validation (about 1,200 with this service's 31 rules): the largest single cost of a request
- * whose document is not cached (a sixth of its CPU in the cold benchmark). Same order, same skip and break
- * rules; the merged enter/leave are graphql-js's own.
- */
-export function visitInParallel(visitors: readonly ASTVisitor[]): ASTVisitor {
-  const count = visitors.length;
-  const skipping: unknown[] = new Array(count).fill(null);
-  const enters = new Map<string, (EnterLeave | undefined)[]>();
-  const leaves = new Map<string, (EnterLeave | undefined)[]>();
-  const slot = (lists: Map<string, (EnterLeave | undefined)[]>, kind: string) => {
-    let list = lists.get(kind);
-    if (!list) {
-      list = new Array(count).fill(undefined);
-      lists.set(kind, list);
-    }
-    return list;
-  };
+/** Per kind, the visitors (by index) that have something to do on enter, and on leave. */
+interface Plan {
+  readonly count: number;
+  readonly kinds: ReadonlyMap<string, { readonly enter: readonly number[]; readonly leave: readonly number[] }>;
+}
+
+/** A handler of `visitor` for `kind`, as graphql-js's getEnterLeaveForKind finds it. */
+function handlerOf(visitor: ASTVisitor, kind: string, which: 'enter' | 'leave'): EnterLeave | undefined {
+  const keyed = (visitor as Record<string, EnterLeave | { enter?: EnterLeave; leave?: EnterLeave } | undefined>)[kind];
+  if (typeof keyed === 'object') return keyed[which];
+  if (typeof keyed === 'function') return which === 'enter' ? keyed : undefined;
+  return (visitor as { enter?: EnterLeave; leave?: EnterLeave })[which];
+}
+
+/** The plan of a list of visitors: which kinds each one handles (the same for every visitor of the same shape). */
+function planOf(visitors: readonly ASTVisitor[]): Plan {
+  const kinds = new Map<string, { enter: number[]; leave: number[] }>();
   visitors.forEach((visitor, i) => {
-    const generic = visitor as { enter?: EnterLeave; leave?: EnterLeave };
-    const keyed = visitor as Record<string, EnterLeave | { enter?: EnterLeave; leave?: EnterLeave } | undefined>;
-    // A visitor with a generic enter or leave applies it to every kind it has no entry for (getEnterLeaveForKind).
-    const kinds = generic.enter || generic.leave ? KINDS : Object.keys(visitor).filter((key) => KINDS.has(key));
-    for (const kind of kinds) {
-      const kindVisitor = keyed[kind];
-      let enter: EnterLeave | undefined;
-      let leave: EnterLeave | undefined;
-      if (typeof kindVisitor === 'object') ({ enter, leave } = kindVisitor);
-      else if (typeof kindVisitor === 'function') enter = kindVisitor;
-      else ({ enter, leave } = generic);
-      if (enter) slot(enters, kind)[i] = enter;
-      if (leave) slot(leaves, kind)[i] = leave;
+    for (const kind of KINDS) {
+      const enter = handlerOf(visitor, kind, 'enter');
+      const leave = handlerOf(visitor, kind, 'leave');
+      if (!enter && !leave) continue;
+      let lists = kinds.get(kind);
+      if (!lists) {
+        lists = { enter: [], leave: [] };
+        kinds.set(kind, lists);
+      }
+      if (enter) lists.enter.push(i);
+      if (leave) lists.leave.push(i);
     }
   });
+  return { count: visitors.length, kinds };
+}
+
+/** A visitor's shape: its keys, and for each whether it is a function or which of enter and leave it has. */
+function visitorShape(visitor: ASTVisitor): string {
+  let shape = '';
+  for (const [key, value] of Object.entries(visitor)) {
+    shape += typeof value === 'function' ? `${key}(),` : `${key}{${value?.enter ? 'e' : ''}${value?.leave ? 'l' : ''}},`;
+  }
+  return shape;
+}
+
+/** The shape of a visitor list: what decides its plan (rule visitors are object literals of fixed keys). */
+const shapeOf = (visitors: readonly ASTVisitor[]): string => visitors.map(visitorShape).join('|');
+
+const plans = new Map<string, Plan>();
+/** Distinct shapes remembered, at most: a rule that made new shapes every time would otherwise grow this. */
+const MAX_PLANS = 64;
+
+/**
+ * graphql-js's `visitInParallel`, with the work of merging done once per shape of visitor list instead of on
+ * every validation. graphql-js asks every visitor about every one of the ~40 node kinds and allocates an
+ * `{ enter, leave }` pair per visitor and kind on every validation (about 1,200 with this service's 31
+ * rules): the largest single cost of a request whose document is not cached. Here a plan (per kind, which
+ * visitors act on enter and on leave) is kept per shape, and a visit only follows it. Same order, same skip
+ * and break rules as graphql-js; a unit test compares both.
+ */
+export function visitInParallel(visitors: readonly ASTVisitor[]): ASTVisitor {
+  const shape = shapeOf(visitors);
+  let plan = plans.get(shape);
+  if (!plan) {
+    plan = planOf(visitors);
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plans.set(shape, plan);
+  }
+  const count = plan.count;
+  const skipping: unknown[] = new Array(count).fill(null);
   const merged: Record<string, { enter(...args: unknown[]): unknown; leave(...args: unknown[]): unknown }> = Object.create(null);
-  for (const kind of new Set([...enters.keys(), ...leaves.keys()])) {
-    const enterList = enters.get(kind) ?? new Array(count).fill(undefined);
-    const leaveList = leaves.get(kind) ?? new Array(count).fill(undefined);
+  for (const [kind, { enter: enters, leave: leaves }] of plan.kinds) {
     merged[kind] = {
       enter(...args) {
         const node = args[0];
-        for (let i = 0; i < count; i++) {
+        for (const i of enters) {
           if (skipping[i] === null) {
-            const result = enterList[i]?.apply(visitors[i], args);
+            const result = handlerOf(visitors[i]!, kind, 'enter')!.apply(visitors[i], args);
             if (result === false) skipping[i] = node;
             else if (result === BREAK) skipping[i] = BREAK;
             else if (result !== undefined) return result;
@@ -80,9 +110,13 @@ export function visitInParallel(visitors: readonly ASTVisitor[]): ASTVisitor {
       },
       leave(...args) {
         const node = args[0];
-        for (let i = 0; i < count; i++) {
+        // Every visitor that skips this node's subtree stops skipping here, whether or not it has a leave.
+        for (let i = 0, next = 0; i < count; i++) {
+          const acting = leaves[next] === i;
+          if (acting) next += 1;
           if (skipping[i] === null) {
-            const result = leaveList[i]?.apply(visitors[i], args);
+            if (!acting) continue;
+            const result = handlerOf(visitors[i]!, kind, 'leave')!.apply(visitors[i], args);
             if (result === BREAK) skipping[i] = BREAK;
             else if (result !== undefined && result !== false) return result;
           } else if (skipping[i] === node) {

@@ -59,7 +59,8 @@ export interface ReadCache {
 export class MemoryReadCache implements ReadCache {
   readonly #now: () => number;
   readonly #graceMs: number;
-  #entry: { readonly state: ServerDomainsState; readonly at: number; readonly ttlMs: number } | undefined;
+  /** The state, when it was kept, and its two answers to `current` (made once: a cached read allocates nothing). */
+  #entry: { readonly at: number; readonly ttlMs: number; readonly fresh: Kept; readonly stale: Kept } | undefined;
   /** Bumped by `replace` and `invalidate`. */
   #generation = 0;
 
@@ -71,15 +72,15 @@ export class MemoryReadCache implements ReadCache {
 
   peek(): ServerDomainsState | undefined {
     const entry = this.#entry;
-    return entry && this.#now() - entry.at < entry.ttlMs ? entry.state : undefined;
+    return entry && this.#now() - entry.at < entry.ttlMs ? entry.fresh.state : undefined;
   }
 
   current(): Kept | undefined {
     const entry = this.#entry;
     if (!entry || entry.ttlMs <= 0) return undefined;
     const age = this.#now() - entry.at;
-    if (age < entry.ttlMs) return { state: entry.state, fresh: true };
-    return this.#graceMs > 0 && age <= entry.ttlMs + this.#graceMs ? { state: entry.state, fresh: false } : undefined;
+    if (age < entry.ttlMs) return entry.fresh;
+    return this.#graceMs > 0 && age <= entry.ttlMs + this.#graceMs ? entry.stale : undefined;
   }
 
   async mark(): Promise<ReadMark> {
@@ -88,15 +89,15 @@ export class MemoryReadCache implements ReadCache {
 
   async offer(state: ServerDomainsState, ttlMs: number, mark: ReadMark): Promise<ServerDomainsState> {
     if (mark !== String(this.#generation)) return state;
-    const kept = this.#entry?.state;
+    const kept = this.#entry?.fresh.state;
     const chosen = kept && sameState(kept, state) ? kept : state;
-    this.#entry = { state: chosen, at: this.#now(), ttlMs };
+    this.#keep(chosen, ttlMs);
     return chosen;
   }
 
   async replace(state: ServerDomainsState, ttlMs: number): Promise<void> {
     this.#generation += 1;
-    this.#entry = { state, at: this.#now(), ttlMs };
+    this.#keep(state, ttlMs);
   }
 
   async invalidate(): Promise<void> {
@@ -106,5 +107,9 @@ export class MemoryReadCache implements ReadCache {
 
   refreshOnce(_waitMs: number, refresh: () => Promise<ServerDomainsState>): Promise<ServerDomainsState> {
     return refresh();
+  }
+
+  #keep(state: ServerDomainsState, ttlMs: number): void {
+    this.#entry = { at: this.#now(), ttlMs, fresh: { state, fresh: true }, stale: { state, fresh: false } };
   }
 }

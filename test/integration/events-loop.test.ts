@@ -4,6 +4,7 @@ import { MemoryTokenStore } from '../../src/stores/token-store.js';
 import { ServerDomainsQuery } from '../support/operations.js';
 import { sample } from '../support/prometheus.js';
 import { PushForge, send } from '../support/pushes.js';
+import { simulatorSecrets } from '../support/secrets.js';
 import { type Stack, type StackOptions, startStack } from '../support/stack.js';
 
 let stack: Stack;
@@ -13,13 +14,7 @@ afterEach(async () => {
   if (!stack) return;
   try {
     const { sim } = stack;
-    const secrets = [
-      sim.credentials.componentAppSecret,
-      sim.events.token,
-      sim.events.encodingAesKey,
-      ...sim.issuedTickets.map((t) => t.ticket),
-      ...sim.issuedTokens,
-    ];
+    const secrets = simulatorSecrets(sim);
     for (const text of [...seen, ...stack.logLines]) for (const secret of secrets) expect(text, 'a secret leaked').not.toContain(secret);
   } finally {
     seen = [];

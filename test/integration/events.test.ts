@@ -3,6 +3,7 @@ import { MemoryTicketStore } from '../../src/stores/ticket-store.js';
 import { authorizationMessage, ticketMessage } from '../../src/wechat/simulator/push.js';
 import { ServerDomainsQuery } from '../support/operations.js';
 import { nowSeconds, PushForge, send } from '../support/pushes.js';
+import { simulatorSecrets } from '../support/secrets.js';
 import { type Stack, type StackOptions, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
@@ -34,14 +35,7 @@ const eventLines = () =>
 /** Everything that must stay inside the service: secrets, tickets, ciphertexts, decrypted messages. */
 function assertNothingLeaked(): void {
   const { sim } = stack;
-  const secrets = [
-    sim.credentials.componentAppSecret,
-    sim.events.token,
-    sim.events.encodingAesKey,
-    ...sim.issuedTickets.map((t) => t.ticket),
-    ...sim.issuedTokens,
-    ...forge.secrets,
-  ];
+  const secrets = [...simulatorSecrets(sim), ...forge.secrets];
   expect(stack.logLines.length).toBeGreaterThan(0);
   for (const text of [...answers, ...stack.logLines]) {
     for (const secret of secrets) expect(text, 'a secret leaked').not.toContain(secret);

@@ -31,14 +31,13 @@ describe('the fast path answers repeated reads exactly as the full path did', ()
     stack = await startStack({ auth, cacheTtlMs: 60_000 });
     const headers = { ...accept, authorization: `Bearer ${await mint({ scope: 'server-domains:read', sub: 'reader' })}` };
     const first = await raw(READ, headers);
-    const second = await raw(READ, headers);
-    const third = await raw(READ, headers);
+    // Kept the second time the request comes (a request seen once is not worth keeping), served from the third.
+    const answers = [await raw(READ, headers), await raw(READ, headers), await raw(READ, headers)];
     expect(first.status).toBe(200);
-    expect(second).toEqual(first);
-    expect(third).toEqual(first);
+    for (const answer of answers) expect(answer).toEqual(first);
     const lines = requestLines();
-    expect(lines.map((l) => l.fast ?? false)).toEqual([false, true, true]);
-    expect(lines[2]).toMatchObject({ operationName: 'Read', operationType: 'query', caller: 'reader', status: 200 });
+    expect(lines.map((l) => l.fast ?? false)).toEqual([false, false, true, true]);
+    expect(lines[3]).toMatchObject({ operationName: 'Read', operationType: 'query', caller: 'reader', status: 200 });
     expect(stack.sim.count('modify', 'get')).toBe(1);
     const metrics = await (await fetch(`${stack.url}/metrics`)).text();
     expect(metrics).toMatch(/^graphql_fast_path_request_duration_seconds_count 2$/m);
@@ -154,9 +153,8 @@ describe('the fast path never serves what the full path would not', () => {
     stack = await startStack({ auth, cacheTtlMs: 60_000, clock });
     const exp = clock.seconds + 2;
     const soon = { authorization: `Bearer ${await mint({ scope: 'server-domains:read' }, { expiresIn: exp })}` };
-    expect((await raw(READ, soon)).status).toBe(200);
-    expect((await raw(READ, soon)).status).toBe(200);
-    expect(requestLines().map((l) => l.fast ?? false)).toEqual([false, true]);
+    for (let i = 0; i < 3; i++) expect((await raw(READ, soon)).status).toBe(200);
+    expect(requestLines().map((l) => l.fast ?? false)).toEqual([false, false, true]);
     clock.advance(exp * 1000 - clock.now()); // the second it expires
     const late = await raw(READ, soon);
     expect(late.status).toBe(401);
@@ -175,13 +173,14 @@ describe('verified tokens are remembered for a bounded time', () => {
       .sign(new TextEncoder().encode(TEST_SECRET));
     const headers = { authorization: `Bearer ${token}` };
     await raw(READ, headers);
+    await raw(READ, headers); // its answer kept
     await raw(READ, headers);
     clock.advance(5 * 60 * 1000 - 1);
     await raw(READ, headers);
     clock.advance(1);
     await raw(READ, headers); // verified again (the full path), then remembered anew
     await raw(READ, headers);
-    expect(ids()).toEqual([false, true, true, false, true]);
+    expect(ids()).toEqual([false, false, true, true, false, true]);
   });
 
   it('a token with a long exp is verified again after five minutes too', async () => {

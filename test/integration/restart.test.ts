@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
 import { type Running, runService, startProcess } from '../support/process.js';
+import { simulatorSecrets } from '../support/secrets.js';
 
 // Live mode as a deployment runs it: the built service as a process, pointed at a simulator the test holds,
 // its state in a DATA_DIR of its own.
@@ -56,15 +57,7 @@ const tokenCallTickets = () =>
 
 function assertNoSecrets(output: string): void {
   const s = sim!;
-  for (const secret of [
-    s.credentials.componentAppSecret,
-    s.events.token,
-    s.events.encodingAesKey,
-    ...s.issuedTickets.map((t) => t.ticket),
-    ...s.issuedTokens,
-  ]) {
-    expect(output).not.toContain(secret);
-  }
+  for (const secret of simulatorSecrets(s)) expect(output).not.toContain(secret);
 }
 
 describe('restarts in live mode keep what WeChat gave (DATA_DIR)', () => {

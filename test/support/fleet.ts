@@ -1,6 +1,8 @@
+import { expect } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/wechat/simulator/server.js';
 import { type Running, startProcess } from './process.js';
 import { type RedisServer, startRedis } from './redis.js';
+import { simulatorSecrets } from './secrets.js';
 
 /** Several service processes (live mode, built dist/), one redis-server, one simulator: real HTTP and TCP between them. */
 export interface Fleet {
@@ -59,8 +61,11 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     },
     async close() {
       await Promise.all(replicas.map((replica) => replica.stop('SIGKILL').catch(() => undefined)));
+      const secrets = simulatorSecrets(sim);
       await sim.close();
       await redis.close();
+      // Whatever a test did, no replica may have logged a secret of WeChat's.
+      for (const replica of replicas) for (const secret of secrets) expect(replica.output()).not.toContain(secret);
     },
   };
   // Connected to Redis (it connects in the background); /ready is not asked here, as it would fetch a token.

@@ -72,3 +72,36 @@ describe('visitInParallel: the same visits as graphql-js', () => {
     expect(ours.length).toBeGreaterThan(20);
   });
 });
+
+describe('visitInParallel: plans are kept per shape of visitor list, never mixed up', () => {
+  it('a visitor whose shape changes between calls (a keyed enter, then a keyed leave) is followed each time', () => {
+    const document = parse('{ a { b } }');
+    const run = (visitor: ASTVisitor) => {
+      const ours: string[] = [];
+      const theirs: string[] = [];
+      const make = (events: string[]): ASTVisitor[] => [
+        { Field: (node) => void events.push(`0 ${node.name.value}`) },
+        Object.fromEntries(
+          Object.entries(visitor).map(([kind, handler]) => [
+            kind,
+            typeof handler === 'function'
+              ? (node: { kind: string }) => void events.push(`1 ${node.kind}`)
+              : Object.fromEntries(
+                  Object.keys(handler).map((which) => [which, (node: { kind: string }) => void events.push(`1 ${which} ${node.kind}`)]),
+                ),
+          ]),
+        ) as ASTVisitor,
+      ];
+      visit(document, visitInParallel(make(ours)));
+      visit(document, graphqlVisitInParallel(make(theirs)));
+      expect(ours).toEqual(theirs);
+      return ours;
+    };
+    const first = run({ Field: { enter: () => undefined } });
+    const second = run({ Field: { leave: () => undefined } });
+    const third = run({ Name: () => undefined });
+    expect(first).toContain('1 enter Field');
+    expect(second).toContain('1 leave Field');
+    expect(third).toContain('1 Name');
+  });
+});

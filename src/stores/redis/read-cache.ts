@@ -32,10 +32,20 @@ interface Stored {
   readonly state: ServerDomainsState;
 }
 
-/** This replica's copy of the last state it saw kept, and the epoch it was kept in. */
+/** This replica's copy of the last state it saw kept, the epoch it was kept in, and its answers to `current`. */
 interface Local extends Stored {
   readonly epoch: string;
+  /** Made once: a cached read allocates nothing for them. */
+  readonly fresh: Kept;
+  readonly stale: Kept;
 }
+
+const localOf = (stored: Stored, epoch: string): Local => ({
+  ...stored,
+  epoch,
+  fresh: { state: stored.state, fresh: true },
+  stale: { state: stored.state, fresh: false },
+});
 
 export interface RedisReadCacheOptions {
   /** The platform (WECHAT_COMPONENT_APPID): keys are per platform. */
@@ -89,20 +99,26 @@ export class RedisReadCache implements ReadCache {
     return local && this.#now() - local.at < local.ttlMs ? local.state : undefined;
   }
 
-  async current(): Promise<Kept | undefined> {
-    if (this.#options.ttlMs <= 0) return undefined;
-    const { id, epoch } = await this.#checkShared();
-    const local = this.#local;
+  current(): Promise<Kept | undefined> {
+    if (this.#options.ttlMs <= 0) return Promise.resolve(undefined);
+    return this.#checkShared().then(({ id, epoch }) => {
+      const local = this.#local;
+      // The common case, answered without another round trip: the copy held is the shared state.
+      if (id !== null && local?.id === id) return local.fresh;
+      return this.#lookUp(id, epoch);
+    });
+  }
+
+  /** The shared state when this replica's copy is not it: read it, or fall back on the copy while allowed. */
+  async #lookUp(id: string | null, epoch: string): Promise<Kept | undefined> {
     if (id !== null) {
-      if (local?.id === id) return { state: local.state, fresh: true };
       const kept = await this.#readState();
-      if (kept) return { state: kept.state, fresh: true };
+      if (kept) return kept.fresh;
     }
     // Nothing fresh: the last state while no change came since, within the grace (the service decides
     // whether a refresh is in flight).
-    if (local && local.epoch === epoch && this.#now() - local.at <= local.ttlMs + this.#options.graceMs) {
-      return { state: local.state, fresh: false };
-    }
+    const local = this.#local;
+    if (local && local.epoch === epoch && this.#now() - local.at <= local.ttlMs + this.#options.graceMs) return local.stale;
     return undefined;
   }
 
@@ -120,7 +136,7 @@ export class RedisReadCache implements ReadCache {
         arguments: [mark, stored.id, JSON.stringify(stored), String(ttlMs)],
       }),
     );
-    if (kept === 1) this.#local = { ...stored, epoch: mark };
+    if (kept === 1) this.#local = localOf(stored, mark);
     return chosen;
   }
 
@@ -135,7 +151,7 @@ export class RedisReadCache implements ReadCache {
         arguments: [epoch, stored.id, JSON.stringify(stored), String(Math.max(0, ttlMs))],
       }),
     );
-    this.#local = { ...stored, epoch };
+    this.#local = localOf(stored, epoch);
   }
 
   async invalidate(): Promise<void> {
@@ -191,7 +207,7 @@ export class RedisReadCache implements ReadCache {
     const stored = JSON.parse(json) as Stored;
     // The same domains as the copy held: keep its object, so what was computed from it stays valid.
     const state = this.#local && this.#local.id === stored.id ? this.#local.state : stored.state;
-    this.#local = { ...stored, state, epoch: epoch ?? '' };
+    this.#local = localOf({ ...stored, state }, epoch ?? '');
     return this.#local;
   }
 }

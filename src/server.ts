@@ -118,7 +118,6 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics
     logger: options.logger,
     now: options.now,
     onRefresh: metrics.onTokenRefresh,
-    ...(options.now ? { now: options.now } : {}),
   });
 }
 

@@ -19,8 +19,6 @@ export class RequestRecord {
   readFailed = false;
   /** Its answer depends on more than the domain state (see RequestObserver.volatile): never kept. */
   volatile = false;
-  /** Answered from the fast path's response cache. */
-  fast = false;
   /** A WeChat push to /wechat/events: its InfoType (once decrypted), what came of it, and the authorizer it concerns. */
   event: { infoType: string | undefined; outcome: string; authorizerAppid: string | undefined } | undefined;
   #observe: RequestObserver | undefined;
@@ -75,7 +73,6 @@ function requestLine(level: number, method: string, path: string, status: number
   let line = `{"level":${level},"time":${Date.now()},"service":"${SERVICE_NAME}","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"ms":${msSince(record.started)}`;
   if (record.operationType) line += logOperationOf(record.operationName, record.operationType);
   line += logCallerOf(record.subject);
-  if (record.fast) line += ',"fast":true';
   if (record.event) line += `,"event":${JSON.stringify(record.event)}`;
   if (record.upstream.length > 0) {
     const calls = record.upstream.map((c) => ({ action: c.action, outcome: c.outcome, ms: Math.round(c.seconds * 1000) }));
@@ -99,11 +96,9 @@ const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 export interface RequestLog {
   /** Yoga's side: makes each request's record, fills it in, and writes its line when the response is ready. */
   readonly plugin: Plugin;
-  /** Writes the line of a request answered outside yoga's pipeline (the fast path). */
-  write(method: string, path: string, status: number, record: RequestRecord): void;
   /**
-   * The line of a read answered from a kept answer (`POST /graphql`, 200, `fast`), from parts made once:
-   * the same line `write` makes of such a record, without a record (the hottest path there is).
+   * The line of a read answered from a kept answer (`POST /graphql`, 200, `fast`), from parts made once,
+   * without a record (the hottest path there is).
    */
   writeFast(started: number, logOperation: string, logCaller: string): void;
 }
@@ -159,5 +154,5 @@ export function createRequestLog(logger: Logger): RequestLog {
       if (record) write(request.method, pathOf(request.url), response.status, record);
     },
   };
-  return { plugin, write, writeFast };
+  return { plugin, writeFast };
 }

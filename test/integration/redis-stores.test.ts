@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { NewChangeEntry } from '../../src/domains/change-entry.js';
 import { createLogger } from '../../src/logger.js';
 import { UnknownCursorError } from '../../src/stores/change-journal.js';
 import { RedisChangeJournal } from '../../src/stores/redis/change-journal.js';
 import { RedisConnection } from '../../src/stores/redis/connection.js';
 import { RedisTicketStore } from '../../src/stores/redis/ticket-store.js';
 import { RedisTokenStore } from '../../src/stores/redis/token-store.js';
+import { journalEntry } from '../support/journal-entries.js';
 import { describeWithRedis, type RedisServer, startRedis, until } from '../support/redis.js';
 
 const APP = 'wxplatform';
@@ -99,19 +99,6 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
     });
   });
 
-  const entry = (at: string, domain: string): NewChangeEntry => ({
-    at,
-    caller: 'alice',
-    action: 'add',
-    domains: [domain],
-    publishTogether: false,
-    effect: 'APPLIED',
-    outcome: 'ServerDomains',
-    errcode: null,
-    testing: ['api.example.com', domain],
-    published: null,
-  });
-
   it('journal: ids follow the entries’ times, pages go newest first by cursor, a month is a time range', async () => {
     const [a, b] = await Promise.all([connect(), connect()]);
     const journalA = new RedisChangeJournal(a, APP, createLogger('silent'));
@@ -121,7 +108,7 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
     // 150 entries from two replicas, a few in the same millisecond.
     for (let i = 0; i < 150; i++) {
       const at = new Date(base + Math.floor(i / 3) * 1000).toISOString();
-      ids.push((await (i % 2 ? journalA : journalB).append(entry(at, `d${i}.example.com`))).id);
+      ids.push((await (i % 2 ? journalA : journalB).append(journalEntry(at, `d${i}.example.com`))).id);
     }
     expect(new Set(ids).size).toBe(150);
     expect(ids[0]).toBe(`${base}-0`);
@@ -133,7 +120,7 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
       if (page.length === 0) break;
       seen.push(...page.map((e) => e.domains[0]!));
       after = page.at(-1)!.id;
-      await journalB.append(entry(new Date(base + 3_600_000).toISOString(), 'late.example.com'));
+      await journalB.append(journalEntry(new Date(base + 3_600_000).toISOString(), 'late.example.com'));
     }
     expect(seen).toEqual(Array.from({ length: 150 }, (_, i) => `d${149 - i}.example.com`));
     await expect(journalA.page(10, '1-0')).rejects.toBeInstanceOf(UnknownCursorError);
@@ -141,17 +128,17 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
     // A time range: the first 30 seconds hold entries 0..89.
     expect(await journalB.between(base, base + 30_000)).toHaveLength(90);
     // An entry dated before the last one (a replica whose clock is behind) still comes after it.
-    const behind = await journalA.append(entry(new Date(base - 86_400_000).toISOString(), 'behind.example.com'));
+    const behind = await journalA.append(journalEntry(new Date(base - 86_400_000).toISOString(), 'behind.example.com'));
     expect((await journalB.page(1))[0]!.id).toBe(behind.id);
   });
 
   it('journal: an entry made while Redis is away is kept, and appended when it returns', async () => {
     const connection = await connect();
     const journal = new RedisChangeJournal(connection, APP, createLogger('silent'));
-    await journal.append(entry('2026-11-02T00:00:00.000Z', 'before.example.com'));
+    await journal.append(journalEntry('2026-11-02T00:00:00.000Z', 'before.example.com'));
     await redis.stop();
     await until(() => !connection.ready);
-    const pending = await journal.append(entry('2026-11-02T00:00:01.000Z', 'during.example.com'));
+    const pending = await journal.append(journalEntry('2026-11-02T00:00:01.000Z', 'during.example.com'));
     expect(pending.id).toMatch(/^pending-/);
     await expect(journal.page(10)).rejects.toThrow(/shared store/);
     await redis.start();
@@ -163,15 +150,15 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
   it('journal: an append Redis refuses on a live connection (out of memory) waits, and goes in before the next one', async () => {
     const connection = await connect();
     const journal = new RedisChangeJournal(connection, APP, createLogger('silent'));
-    await journal.append(entry('2026-11-02T00:00:00.000Z', 'first.example.com'));
+    await journal.append(journalEntry('2026-11-02T00:00:00.000Z', 'first.example.com'));
     await connection.run('config', (client) => client.configSet({ maxmemory: '1', 'maxmemory-policy': 'noeviction' }));
     try {
-      expect((await journal.append(entry('2026-11-02T00:00:01.000Z', 'refused.example.com'))).id).toMatch(/^pending-/);
+      expect((await journal.append(journalEntry('2026-11-02T00:00:01.000Z', 'refused.example.com'))).id).toMatch(/^pending-/);
     } finally {
       await connection.run('config', (client) => client.configSet({ maxmemory: '0' }));
     }
     expect(connection.ready).toBe(true);
-    await journal.append(entry('2026-11-02T00:00:02.000Z', 'next.example.com'));
+    await journal.append(journalEntry('2026-11-02T00:00:02.000Z', 'next.example.com'));
     expect((await journal.page(10)).map((e) => e.domains[0])).toEqual(['next.example.com', 'refused.example.com', 'first.example.com']);
   });
 });

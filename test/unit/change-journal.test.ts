@@ -2,22 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewChangeEntry } from '../../src/domains/change-entry.js';
 import { MemoryChangeJournal, UnknownCursorError } from '../../src/stores/change-journal.js';
 import { CHANGE_JOURNAL_FILE, FileChangeJournal } from '../../src/stores/file/change-journal.js';
-
-const entry = (at: string, domain = 'a.example.com'): NewChangeEntry => ({
-  at,
-  caller: null,
-  action: 'add',
-  domains: [domain],
-  publishTogether: false,
-  effect: 'APPLIED',
-  outcome: 'ServerDomains',
-  errcode: null,
-  testing: [domain],
-  published: null,
-});
+import { journalEntry } from '../support/journal-entries.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,7 +21,7 @@ describe('MemoryChangeJournal', () => {
     const journal = new MemoryChangeJournal();
     const ids = [];
     for (const at of ['2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', '2026-04-30T23:59:59.000Z', '2026-05-01T00:00:01.000Z']) {
-      ids.push((await journal.append(entry(at))).id);
+      ids.push((await journal.append(journalEntry(at))).id);
     }
     const start = Date.parse('2026-05-01T00:00:00.000Z');
     expect(ids).toEqual([`${start}-0`, `${start}-1`, `${start}-2`, `${start + 1000}-0`]);
@@ -43,7 +30,7 @@ describe('MemoryChangeJournal', () => {
   it('pages newest first from a cursor, and refuses a cursor that names no entry', async () => {
     const journal = new MemoryChangeJournal();
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await journal.append(entry(new Date(Date.UTC(2026, 4, 1, 0, i)).toISOString()))).id);
+    for (let i = 0; i < 5; i++) ids.push((await journal.append(journalEntry(new Date(Date.UTC(2026, 4, 1, 0, i)).toISOString()))).id);
     expect((await journal.page(2)).map((e) => e.id)).toEqual([ids[4], ids[3]]);
     expect((await journal.page(2, ids[3])).map((e) => e.id)).toEqual([ids[2], ids[1]]);
     expect((await journal.page(10, ids[1])).map((e) => e.id)).toEqual([ids[0]]);
@@ -53,11 +40,11 @@ describe('MemoryChangeJournal', () => {
 
   it('gives a month’s entries by time, and drops entries once they are older than 13 months', async () => {
     const journal = new MemoryChangeJournal();
-    const old = await journal.append(entry('2025-03-31T15:59:59.000Z')); // March 2025 in China
-    const kept = await journal.append(entry('2025-03-31T16:00:00.000Z')); // April 2025 in China
+    const old = await journal.append(journalEntry('2025-03-31T15:59:59.000Z')); // March 2025 in China
+    const kept = await journal.append(journalEntry('2025-03-31T16:00:00.000Z')); // April 2025 in China
     expect(await journal.between(Date.parse('2025-03-31T16:00:00Z'), Date.parse('2025-04-30T16:00:00Z'))).toEqual([kept]);
     // May 2026 in China: April 2025 is 13 months back and stays; March 2025 goes.
-    const latest = await journal.append(entry('2026-05-10T00:00:00.000Z'));
+    const latest = await journal.append(journalEntry('2026-05-10T00:00:00.000Z'));
     expect(journal.all()).toEqual([kept, latest]);
     await expect(journal.page(1, old.id)).rejects.toBeInstanceOf(UnknownCursorError);
     expect(await journal.page(5, latest.id)).toEqual([kept]);
@@ -68,8 +55,8 @@ describe('FileChangeJournal', () => {
   it('creates DATA_DIR and the file (mode 0600), writes one JSON line per entry, and reads them back', async () => {
     const dir = join(tempDir(), 'nested', 'data');
     const { journal } = await FileChangeJournal.open(dir);
-    const a = await journal.append(entry('2026-05-01T00:00:00.000Z'));
-    const b = await journal.append(entry('2026-05-01T00:00:00.000Z', 'b.example.com'));
+    const a = await journal.append(journalEntry('2026-05-01T00:00:00.000Z'));
+    const b = await journal.append(journalEntry('2026-05-01T00:00:00.000Z', 'b.example.com'));
     await journal.close();
     const file = join(dir, CHANGE_JOURNAL_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -84,19 +71,19 @@ describe('FileChangeJournal', () => {
     const dir = tempDir();
     const file = join(dir, CHANGE_JOURNAL_FILE);
     const memory = new MemoryChangeJournal();
-    const a = await memory.append(entry('2026-05-01T00:00:00.000Z'));
-    const b = await memory.append(entry('2026-05-01T00:00:01.000Z'));
+    const a = await memory.append(journalEntry('2026-05-01T00:00:00.000Z'));
+    const b = await memory.append(journalEntry('2026-05-01T00:00:01.000Z'));
     writeFileSync(file, `${JSON.stringify(a)}\nnot an entry\n${JSON.stringify(b)}\n{"id":"1777`);
     const torn = await FileChangeJournal.open(dir, () => Date.parse('2026-05-02T00:00:00Z'));
     expect(torn).toMatchObject({ tornLine: true, skippedLines: 1 });
-    const c = await torn.journal.append(entry('2026-05-01T00:00:02.000Z'));
+    const c = await torn.journal.append(journalEntry('2026-05-01T00:00:02.000Z'));
     await torn.journal.close();
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(a)}\nnot an entry\n${JSON.stringify(b)}\n${JSON.stringify(c)}\n`);
 
     writeFileSync(file, `${JSON.stringify(a)}\n${JSON.stringify(b)}`); // the newline was lost, the entry was not
     const kept = await FileChangeJournal.open(dir, () => Date.parse('2026-05-02T00:00:00Z'));
     expect(kept.tornLine).toBe(false);
-    const d = await kept.journal.append(entry('2026-05-01T00:00:03.000Z'));
+    const d = await kept.journal.append(journalEntry('2026-05-01T00:00:03.000Z'));
     await kept.journal.close();
     expect(await (await FileChangeJournal.open(dir)).journal.page(10)).toEqual([d, b, a]);
   });
@@ -105,8 +92,8 @@ describe('FileChangeJournal', () => {
     const dir = tempDir();
     const file = join(dir, CHANGE_JOURNAL_FILE);
     const memory = new MemoryChangeJournal();
-    const old = await memory.append(entry('2024-01-01T00:00:00.000Z'));
-    const recent = await memory.append(entry('2026-01-01T00:00:00.000Z'));
+    const old = await memory.append(journalEntry('2024-01-01T00:00:00.000Z'));
+    const recent = await memory.append(journalEntry('2026-01-01T00:00:00.000Z'));
     writeFileSync(file, `${JSON.stringify(old)}\n${JSON.stringify(recent)}\n`, { mode: 0o644 });
     const load = await FileChangeJournal.open(dir, () => Date.parse('2026-05-02T00:00:00Z'));
     expect(load.expiredEntries).toBe(1);

@@ -2,53 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { envOf, type Instruction, readDockerfile } from '../support/dockerfile.js';
 import { ROOT, startProcess } from '../support/process.js';
 
-// Docker cannot run on the machines that run these tests: the properties the image relies on are read
-// from the Dockerfile itself, so that none of them can regress silently.
-
-interface Instruction {
-  readonly keyword: string;
-  readonly args: string;
-}
-
-/** The Dockerfile as instructions: comments dropped, `\` continuations joined, keywords upper-cased. */
-function parseDockerfile(text: string): Instruction[] {
-  const joined = text
-    .split('\n')
-    .filter((line) => !/^\s*#/.test(line))
-    .join('\n')
-    .replace(/\\\n/g, ' ');
-  return joined
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const [keyword = '', ...rest] = line.split(/\s+/);
-      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
-    });
-}
-
-/** Splits at each FROM: one array of instructions per stage, the FROM first. */
-function stages(instructions: Instruction[]): Instruction[][] {
-  const result: Instruction[][] = [];
-  for (const instruction of instructions) {
-    if (instruction.keyword === 'FROM') result.push([instruction]);
-    else result.at(-1)?.push(instruction);
-  }
-  return result;
-}
-
-const instructions = parseDockerfile(readFileSync(`${ROOT}Dockerfile`, 'utf8'));
-const all = stages(instructions);
-const build = all[0] ?? [];
-const final = all.at(-1) ?? [];
+const { all, build, final } = readDockerfile();
 const args = (stage: Instruction[], keyword: string) => stage.filter((i) => i.keyword === keyword).map((i) => i.args);
-const imageEnv: Record<string, string> = Object.fromEntries(
-  args(final, 'ENV')
-    .flatMap((a) => a.split(/\s+/))
-    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-);
+const imageEnv = envOf(final);
 
 describe('Dockerfile', () => {
   it('is multi-stage on Node 24 LTS (node:24-bookworm-slim) throughout', () => {
@@ -78,6 +37,13 @@ describe('Dockerfile', () => {
     expect(users.at(-1)).toBe('node');
     const lastUser = final.findLastIndex((i) => i.keyword === 'USER');
     expect(lastUser).toBeLessThan(final.findIndex((i) => i.keyword === 'CMD'));
+  });
+
+  it('sizes both generations of the V8 heap itself, so that its memory does not depend on the host', () => {
+    // Node 22+ sizes the young generation from the host's memory; the memory test runs these options.
+    const options = (imageEnv.NODE_OPTIONS ?? '').split(/\s+/);
+    expect(options.some((o) => /^--max-old-space-size=\d+$/.test(o))).toBe(true);
+    expect(options.some((o) => /^--max-semi-space-size=\d+$/.test(o))).toBe(true);
   });
 
   it('sets NODE_ENV=production, HOST=0.0.0.0, PORT=4000 and exposes that port', () => {

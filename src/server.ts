@@ -5,6 +5,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
+import { parseCaches } from './caching/parse-cache.js';
 import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { refreshGraceMs, ServerDomainsService } from './domains/service.js';
@@ -228,6 +229,7 @@ export function createService(options: ServiceOptions): Service {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    parserAndValidationCache: parseCaches(),
     // Enforced by useBodyLimit (yoga's checks, without re-wrapping bodies the fast path already read).
     maxRequestBodySize: false,
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : false,

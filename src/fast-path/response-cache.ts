@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { SeenOnce } from '../caching/seen-once.js';
 import type { ServerDomainsState } from '../domains/state.js';
 
 /**
@@ -23,8 +24,6 @@ export const RESPONSE_BUDGET_BYTES = 16 * 1024 * 1024;
 const MAX_BODY_BYTES = 256 * 1024;
 /** What an entry costs beyond its body and headers: the key, the entry objects, the Map slot. */
 const ENTRY_OVERHEAD_BYTES = 256;
-/** Keys seen once (see `admit`), in bytes of their text. */
-const SEEN_BUDGET_BYTES = 1024 * 1024;
 
 /**
  * Finished responses by request, within a byte budget. The key holds everything the answer depends on
@@ -35,9 +34,8 @@ export class ResponseCache {
   readonly #entries = new Map<string, { response: CachedResponse; cost: number }>();
   readonly #budget: number;
   #bytes = 0;
-  /** Keys whose answer was not kept the first time they came, oldest first. */
-  readonly #seen = new Set<string>();
-  #seenBytes = 0;
+  /** Keys whose answer was not kept the first time they came. */
+  readonly #seen = new SeenOnce();
 
   constructor(budgetBytes = RESPONSE_BUDGET_BYTES) {
     this.#budget = budgetBytes;
@@ -58,23 +56,11 @@ export class ResponseCache {
 
   /**
    * Whether an answer to `key` is worth keeping: only when its request comes a second time (or it was kept
-   * before). Most requests that are not repeats never come again, and keeping each of their answers (its
-   * text, its headers, the check for errors) cost a cold request more than anything the fast path saves it.
+   * before). Keeping each answer of a request that never comes again (its text, its headers, the check for
+   * errors) cost a cold request more than anything the fast path saves it.
    */
   admit(key: string): boolean {
-    if (this.#entries.has(key)) return true;
-    if (this.#seen.delete(key)) {
-      this.#seenBytes -= key.length;
-      return true;
-    }
-    this.#seen.add(key);
-    this.#seenBytes += key.length;
-    for (const oldest of this.#seen) {
-      if (this.#seenBytes <= SEEN_BUDGET_BYTES) break;
-      this.#seen.delete(oldest);
-      this.#seenBytes -= oldest.length;
-    }
-    return false;
+    return this.#entries.has(key) || this.#seen.again(key);
   }
 
   get(key: string): CachedResponse | undefined {

@@ -1,18 +1,11 @@
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config, Credentials } from '../config.js';
-import { refreshGraceMs } from '../domains/service.js';
 import type { ChangeJournal } from './change-journal.js';
 import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './file/change-journal.js';
 import { DataDirError, prepareDataDir } from './file/json-file.js';
 import { openDataDir } from './file/open.js';
 import type { ReadCache } from './read-cache.js';
-import { RedisChangeJournal } from './redis/change-journal.js';
-import { RedisConnection } from './redis/connection.js';
-import { RedisReadCache } from './redis/read-cache.js';
-import { RedisTicketStore } from './redis/ticket-store.js';
-import { RedisTokenStore } from './redis/token-store.js';
-import { RedisWriteLock } from './redis/write-lock.js';
 import type { TicketStore } from './ticket-store.js';
 import type { TokenStore } from './token-store.js';
 import type { WriteLock } from './write-lock.js';
@@ -29,10 +22,7 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
-
-/** Redis commands answer in a millisecond; one that takes this long means Redis is in trouble. */
-const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
 
 /**
  * The stores live mode runs on. With REDIS_URL, everything replicas share (ticket, token, change lock, read
@@ -41,35 +31,10 @@ const REDIS_COMMAND_TIMEOUT_MS = 1_000;
  * Throws DataDirError naming the directory when DATA_DIR cannot be used.
  */
 export async function openStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {
-  if (config.redis) return openRedisStores(config, credentials, logger);
+  // Loaded only when used: the Redis client is the largest library the service has, and a process without
+  // REDIS_URL would otherwise carry its code for nothing (heap that every full GC walks).
+  if (config.redis) return (await import('./redis/open.js')).openRedisStores(config, credentials, logger);
   return openDataDirStores(config, credentials, logger);
-}
-
-function openRedisStores(config: Config, credentials: LiveCredentials, logger: Logger): Stores {
-  const redisSettings = config.redis!;
-  // Checked by the configuration: a shared store is per platform.
-  const platform = credentials.componentAppId!;
-  const { timeoutMs } = config.wechat;
-  const redis = new RedisConnection({ ...redisSettings, commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS }, logger);
-  redis.start();
-  logger.info(
-    { store: 'redis', keyPrefix: redisSettings.keyPrefix, platform },
-    'Replicas share the ticket, token, change lock, read cache and change journal through Redis',
-  );
-  return {
-    ticketStore: new RedisTicketStore(redis, logger),
-    tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs, mirror: { componentAppId: platform, everyMs: 2_000 } }),
-    changeJournal: new RedisChangeJournal(redis, platform, logger),
-    readCache: new RedisReadCache(redis, {
-      platform,
-      ttlMs: config.cacheTtlMs,
-      graceMs: refreshGraceMs(config.cacheTtlMs, timeoutMs),
-      refreshTimeoutMs: timeoutMs,
-    }),
-    writeLock: new RedisWriteLock(redis, platform, logger),
-    sharedStoreReachable: () => redis.ping(),
-    close: () => redis.close(),
-  };
 }
 
 async function openDataDirStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {

@@ -8,7 +8,7 @@
  * See bench/README.md for what each scenario measures and how to read the ratios.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,17 +32,20 @@ import { type ProfileSummary, summariseProfile } from './lib/profile.js';
 import { findRedisServer, type RunningRedis, startRedisServer } from './lib/redis.js';
 import { BODY, COLD_BODY, EXPECTED, mintToken, randomSecret, requestHeaders } from './lib/request.js';
 
-const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile] [-- --only 2,3,4]
+const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile] [-- --only 2,3,4] [-- --image-node-options]
   --smoke        about 2 s per throughput scenario, a 200-request burst, 3 s sustained (for CI)
   --duration N   seconds per throughput scenario (default 10, or 2 with --smoke)
   --profile      run the service's hot, Redis, cold and many-callers scenarios (4, 14, 7, 9) under node --cpu-prof and
                  print where its CPU time goes (their numbers are then lower than unprofiled ones)
-  --only LIST    run only these scenarios (numbers or keys, comma-separated), e.g. --only 2,3,4 or --only cold`;
+  --only LIST    run only these scenarios (numbers or keys, comma-separated), e.g. --only 2,3,4 or --only cold
+  --image-node-options
+                 run every server under test (the service and the reference servers alike) with the image's
+                 NODE_OPTIONS (the Dockerfile's heap flags), so the ratios are those of the deployed settings`;
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
 
-let args: { smoke: boolean; duration?: string; profile: boolean; only?: string; help: boolean };
+let args: { smoke: boolean; duration?: string; profile: boolean; only?: string; 'image-node-options': boolean; help: boolean };
 try {
   args = parseArgs({
     options: {
@@ -50,6 +53,7 @@ try {
       duration: { type: 'string' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      'image-node-options': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -84,6 +88,7 @@ const settings = {
   cacheTtlMs: 2000,
   profile: args.profile === true,
   only: args.only === undefined ? undefined : args.only.split(',').map((part) => part.trim()),
+  imageNodeOptions: args['image-node-options'] === true,
 } as const;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,6 +101,8 @@ const buildDir = join(resultsDir, '.build');
 const logDir = join(resultsDir, 'logs');
 const profileDir = join(resultsDir, 'profile');
 const pinning = detectPinning();
+/** Node arguments every server under test starts with: the image's NODE_OPTIONS with --image-node-options. */
+const serverNodeArgs: readonly string[] = settings.imageNodeOptions ? imageNodeOptions() : [];
 
 // ---------------------------------------------------------------------------------------------------
 // Children never outlive this process, and the whole run is bounded in time.
@@ -203,6 +210,12 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     env[key] = value;
   }
   return { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...extra };
+}
+
+/** The Dockerfile's `ENV NODE_OPTIONS="…"`, split into arguments. */
+function imageNodeOptions(): string[] {
+  const match = /^ENV .*NODE_OPTIONS="([^"]+)"/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'));
+  return match ? match[1]!.split(/\s+/) : fail('no ENV NODE_OPTIONS="…" in the Dockerfile');
 }
 
 function runTsc(project: string, extra: readonly string[]): void {
@@ -432,7 +445,7 @@ async function warmUp(server: RunningServer, url: string, workload: Workload): P
 async function startService(ctx: ScenarioContext, s: ScenarioResult, name: string, cacheTtlMs: number, nodeArgs: readonly string[] = []) {
   const server = ctx.start(
     name,
-    [...nodeArgs, join(root, 'dist', 'main.js')],
+    [...serverNodeArgs, ...nodeArgs, join(root, 'dist', 'main.js')],
     serverEnv({ SERVER_DOMAINS_CACHE_TTL_MS: String(cacheTtlMs), AUTH_JWT_SECRET: secret, WECHAT_SIMULATOR: 'true' }),
   );
   const { url, simulatorUrl } = await whenReady(s, server);
@@ -476,7 +489,7 @@ async function startServiceOnRedis(
   ctx.onStop(async () => rmSync(dataDir, { recursive: true, force: true }));
   const server = ctx.start(
     name,
-    [...nodeArgs, join(root, 'dist', 'main.js')],
+    [...serverNodeArgs, ...nodeArgs, join(root, 'dist', 'main.js')],
     serverEnv({
       SERVER_DOMAINS_CACHE_TTL_MS: String(cacheTtlMs),
       AUTH_JWT_SECRET: secret,
@@ -550,7 +563,7 @@ async function referenceThroughput(s: ScenarioResult, ctx: ScenarioContext, kind
   const script = { raw: 'raw.js', 'stock-yoga': 'stock-yoga.js', mercurius: 'mercurius.js' }[kind];
   const server = ctx.start(
     `${kind}-${workload}`,
-    [join(buildDir, 'servers', script)],
+    [...serverNodeArgs, join(buildDir, 'servers', script)],
     serverEnv({ BENCH_SCHEMA_PATH: join(root, 'schema.graphql') }),
   );
   const { url } = await whenReady(s, server);
@@ -575,6 +588,7 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   say(`wxa-server-domains bench: ${settings.mode}, ${settings.durationS} s per throughput scenario, ${settings.connections} connections`);
   say(`pinning: ${pinning.detail}`);
+  if (serverNodeArgs.length > 0) say(`every server under test runs with the image's node options: ${serverNodeArgs.join(' ')}`);
   say(
     `load average at start: ${loadavg()
       .map((l) => l.toFixed(2))
@@ -699,7 +713,7 @@ async function main(): Promise<number> {
       const started = performance.now();
       const server = ctx.start(
         `service-cold-${i + 1}`,
-        [join(root, 'dist', 'main.js')],
+        [...serverNodeArgs, join(root, 'dist', 'main.js')],
         serverEnv({
           PORT: String(port),
           SERVER_DOMAINS_CACHE_TTL_MS: String(settings.cacheTtlMs),

@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { type Fleet, startFleet } from '../support/fleet.js';
 import { startProcess } from '../support/process.js';
-import { describeWithRedis, startRedis } from '../support/redis.js';
+import { describeWithRedis, startRedis, until } from '../support/redis.js';
 
 // Three service processes, one redis-server, the simulator: the replicas share ticket, token, change lock,
 // read cache and change journal through Redis (REDIS_URL), over real TCP and HTTP.
@@ -224,7 +224,9 @@ describeWithRedis('a fleet of three replicas on one Redis', () => {
         expect(performance.now() - back).toBeLessThan(5_000);
         await sleep(50);
       }
-      expect(replica.output()).toMatch(/shared store unreachable; retrying/);
+      // Log lines are flushed within 100 ms (src/logger.ts), so /ready can answer 200 before they are out.
+      await until(() => replica.output().includes('shared store reachable again'), 2_000);
+      expect(replica.output()).toMatch(/shared store unreachable; retrying[^\n]*\n(.*\n)*.*shared store reachable again/);
       expect(replica.output()).not.toContain(password);
     } finally {
       await replica.stop('SIGKILL');

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { BudgetedMap } from '../caching/budgeted-map.js';
 import { SeenOnce } from '../caching/seen-once.js';
 import type { ServerDomainsState } from '../domains/state.js';
 
@@ -31,14 +32,12 @@ const ENTRY_OVERHEAD_BYTES = 256;
  * with a megabyte of unused variables costs a 44-character digest, not a megabyte. Oldest first out.
  */
 export class ResponseCache {
-  readonly #entries = new Map<string, { response: CachedResponse; cost: number }>();
-  readonly #budget: number;
-  #bytes = 0;
+  readonly #entries: BudgetedMap<CachedResponse>;
   /** Keys whose answer was not kept the first time they came. */
   readonly #seen = new SeenOnce();
 
   constructor(budgetBytes = RESPONSE_BUDGET_BYTES) {
-    this.#budget = budgetBytes;
+    this.#entries = new BudgetedMap(budgetBytes);
   }
 
   /**
@@ -64,34 +63,23 @@ export class ResponseCache {
   }
 
   get(key: string): CachedResponse | undefined {
-    return this.#entries.get(key)?.response;
+    return this.#entries.get(key);
   }
 
   set(key: string, response: CachedResponse): void {
     if (response.body.byteLength > MAX_BODY_BYTES) return;
     let cost = ENTRY_OVERHEAD_BYTES + key.length + response.body.byteLength;
     for (const name in response.headers) cost += name.length + response.headers[name]!.length;
-    this.delete(key);
-    // Map iterates in insertion order: the first entries are the oldest.
-    for (const [oldest] of this.#entries) {
-      if (this.#bytes + cost <= this.#budget) break;
-      this.delete(oldest);
-    }
-    if (this.#bytes + cost > this.#budget) return;
-    this.#entries.set(key, { response, cost });
-    this.#bytes += cost;
+    this.#entries.set(key, response, cost);
   }
 
   delete(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
     this.#entries.delete(key);
-    this.#bytes -= entry.cost;
   }
 
   /** Bytes held, as counted against the budget. */
   get bytes(): number {
-    return this.#bytes;
+    return this.#entries.bytes;
   }
 
   get size(): number {

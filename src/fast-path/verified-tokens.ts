@@ -1,4 +1,5 @@
 import { type Caller, callerFromClaims } from '../auth/caller.js';
+import { BudgetedMap } from '../caching/budgeted-map.js';
 import { logCallerOf } from '../observability/request-log.js';
 
 /** What is kept of a verified token: the caller its claims make, and its scopes as one short key. */
@@ -26,7 +27,6 @@ export interface VerifiedTokensOptions {
 
 interface Entry extends VerifiedToken {
   readonly until: number;
-  readonly cost: number;
 }
 
 /**
@@ -41,14 +41,12 @@ interface Entry extends VerifiedToken {
  * be gone). Within a byte budget, oldest first out.
  */
 export class VerifiedTokens {
-  readonly #tokens = new Map<string, Entry>();
+  readonly #tokens: BudgetedMap<Entry>;
   readonly #now: () => number;
-  readonly #budget: number;
-  #bytes = 0;
 
   constructor(options: VerifiedTokensOptions = {}) {
     this.#now = options.now ?? Date.now;
-    this.#budget = options.budgetBytes ?? TOKENS_BUDGET_BYTES;
+    this.#tokens = new BudgetedMap(options.budgetBytes ?? TOKENS_BUDGET_BYTES);
   }
 
   /**
@@ -65,14 +63,7 @@ export class VerifiedTokens {
     const caller = callerFromClaims(payload);
     const scopes = `${caller.canRead ? 'r' : '-'}${caller.canWrite ? 'w' : '-'}`;
     const cost = ENTRY_OVERHEAD_BYTES + token.length + (caller.subject?.length ?? 0);
-    if (cost > this.#budget) return;
-    // Oldest first out: a Map iterates in insertion order.
-    for (const [oldest] of this.#tokens) {
-      if (this.#bytes + cost <= this.#budget) break;
-      this.#delete(oldest);
-    }
-    this.#tokens.set(token, { scopes, subject: caller.subject, caller, logCaller: logCallerOf(caller.subject), until, cost });
-    this.#bytes += cost;
+    this.#tokens.set(token, { scopes, subject: caller.subject, caller, logCaller: logCallerOf(caller.subject), until }, cost);
   }
 
   /** A token verified before and still to be trusted now, or undefined. */
@@ -80,22 +71,15 @@ export class VerifiedTokens {
     const entry = this.#tokens.get(token);
     if (!entry) return undefined;
     if (this.#now() >= entry.until) {
-      this.#delete(token);
+      this.#tokens.delete(token);
       return undefined;
     }
     return entry;
   }
 
-  #delete(token: string): void {
-    const entry = this.#tokens.get(token);
-    if (!entry) return;
-    this.#tokens.delete(token);
-    this.#bytes -= entry.cost;
-  }
-
   /** Bytes held, as counted against the budget. */
   get bytes(): number {
-    return this.#bytes;
+    return this.#tokens.bytes;
   }
 
   get size(): number {

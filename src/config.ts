@@ -52,6 +52,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Changes a month the local quota guard allows (WeChat's quota is 50). */
   readonly monthlyLimit: number;
+  /** JUMP_DOMAINS_MONTHLY_LIMIT: the business domains' local guard; null (unset): no limit (WeChat documents none). */
+  readonly jumpMonthlyLimit: number | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** DATA_DIR: where live mode keeps what must survive a restart (the ticket, the component token, the change journal). */
   readonly dataDir: string;
@@ -165,6 +167,7 @@ const envSchema = z
     SHUTDOWN_GRACE_MS: integer(0, 600_000),
     SERVER_DOMAINS_CACHE_TTL_MS: integer(0, 3_600_000),
     SERVER_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
+    JUMP_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
     REDIS_URL: optional.pipe(
       z.string().refine(isRedisUrl, { message: 'must be a URL such as redis://[user:password@]host:6379[/db] or rediss://…' }).optional(),
     ),
@@ -313,6 +316,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? DEFAULT_CACHE_TTL_MS,
     corsOrigins: e.CORS_ORIGINS ?? [],
     monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? MONTHLY_CHANGE_LIMIT,
+    jumpMonthlyLimit: e.JUMP_DOMAINS_MONTHLY_LIMIT ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX ?? DEFAULT_REDIS_KEY_PREFIX } : undefined,

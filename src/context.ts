@@ -1,7 +1,7 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.js';
 import { rememberedCallerOf } from './auth/jwt.js';
-import type { RequestServerDomains, ServerDomainsService } from './domains/service.js';
+import type { PlatformDomains, RequestDomains } from './domains/platform.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { recordOf } from './observability/request-log.js';
 
@@ -10,7 +10,8 @@ export interface Context {
   readonly caller: Caller;
   /** The platform this service manages (WECHAT_COMPONENT_APPID), if configured. */
   readonly componentAppId: string | undefined;
-  readonly serverDomains: RequestServerDomains;
+  /** The platform's lists, as this request sees them (reads shared within the request). */
+  readonly domains: RequestDomains;
 }
 
 /** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */
@@ -25,7 +26,7 @@ export interface TokenMemory {
  * remembered for the fast path. Without it auth is off and every caller is unchecked.
  */
 export const createContextFactory =
-  (service: ServerDomainsService, verified: TokenMemory | undefined, componentAppId: string | undefined) =>
+  (domains: PlatformDomains, verified: TokenMemory | undefined, componentAppId: string | undefined) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
     if (verified && jwt) {
@@ -35,6 +36,6 @@ export const createContextFactory =
     return {
       componentAppId,
       caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
-      serverDomains: service.forRequest(recordOf(request)?.observe),
+      domains: domains.forRequest(recordOf(request)?.observe),
     };
   };

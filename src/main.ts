@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { PLATFORM_LISTS } from './domains/platform-lists.js';
 import { EVENTS_PATH } from './events/receiver.js';
 import { createLogger } from './logger.js';
 import { createService, type Service, type ServiceOptions } from './server.js';
 import { DataDirError } from './stores/file/json-file.js';
-import { openStores, type Stores } from './stores/open.js';
+import { openStores } from './stores/open.js';
+import type { Stores } from './stores/stores.js';
 import { type Simulator, startSimulator } from './wechat/simulator/server.js';
 import { readTokenFile, TokenFileError } from './wechat/token-file.js';
 
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     // Checked before the stores log anything, so a bad token file is the one line the process writes.
     try {
       if (credentials.mode === 'file') readTokenFile(credentials.tokenFile);
-      stores = await openStores(config, credentials, logger);
+      stores = await openStores(config, credentials, logger, PLATFORM_LISTS);
     } catch (error) {
       if (error instanceof DataDirError) refuse('DATA_DIR', error.message);
       if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
       cacheTtlMs: config.cacheTtlMs,
       corsOrigins: config.corsOrigins,
       monthlyLimit: config.monthlyLimit,
+      jumpMonthlyLimit: config.jumpMonthlyLimit,
     });
   } catch (error) {
     if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);

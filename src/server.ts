@@ -6,11 +6,19 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
 import { parseCaches } from './caching/parse-cache.js';
-import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
+import { type AuthSettings, type Config, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
 import { type Context, createContextFactory } from './context.js';
-import { refreshGraceMs, ServerDomainsService } from './domains/service.js';
+import type { ChangeEntry } from './domains/change-entry.js';
+import { ChangeFlow } from './domains/change-flow.js';
+import type { CachedRead } from './domains/list.js';
+import { PlatformDomains, type PlatformFlow } from './domains/platform.js';
+import { type DomainConfirmFile, JUMP_DOMAINS, type PlatformListDescription, SERVER_DOMAINS } from './domains/platform-lists.js';
+import type { ChangeJournal, DatedEntry, ReadCache, WriteLock } from './domains/ports.js';
+import { ReadPath, refreshGraceMs } from './domains/read-path.js';
+import { sameState } from './domains/state.js';
 import { useEventReceiver } from './events/receiver.js';
 import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
+import { useReusableAnswers } from './fast-path/reusable.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useBodyLimit } from './guards/body-limit.js';
@@ -22,17 +30,18 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { createRequestLog } from './observability/request-log.js';
 import { schema } from './schema/index.js';
-import { type ChangeJournal, MemoryChangeJournal } from './stores/change-journal.js';
-import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
+import { MemoryChangeJournal } from './stores/change-journal.js';
+import { MemoryReadCache } from './stores/read-cache.js';
+import type { LiveCredentials } from './stores/stores.js';
 import { MemoryTicketStore, type TicketStore } from './stores/ticket-store.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
-import { MemoryWriteLock, type WriteLock } from './stores/write-lock.js';
+import { MemoryWriteLock } from './stores/write-lock.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
 import { FileTokenProvider } from './wechat/token-file.js';
 
-export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
+export type { LiveCredentials } from './stores/stores.js';
 
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -62,10 +71,10 @@ export interface ServiceOptions {
   readonly now?: () => number;
   /** How often WECHAT_COMPONENT_ACCESS_TOKEN_FILE's metadata is checked; default 500 ms. */
   readonly tokenFilePollMs?: number;
-  /** Serialises changes of one platform; in-process unless a shared lock is given. */
+  /** Serialises each list's changes; in-process unless a shared lock is given. */
   readonly writeLock?: WriteLock;
-  /** Keeps the last read between requests; in memory unless a shared cache is given. */
-  readonly readCache?: ReadCache;
+  /** Keeps each read path's last read between requests; in memory unless a shared cache is given. */
+  readonly readCache?: <S>(read: CachedRead<S>) => ReadCache<S>;
   /** SERVER_DOMAINS_CACHE_TTL_MS; 0 turns the cache off. Default DEFAULT_CACHE_TTL_MS. */
   readonly cacheTtlMs?: number;
   /** Prometheus metrics; a fresh registry unless given. */
@@ -74,10 +83,12 @@ export interface ServiceOptions {
   readonly corsOrigins?: readonly string[];
   /** A fresh round trip to the shared store (Redis), for /ready; none without one. */
   readonly sharedStoreReachable?: () => Promise<boolean>;
-  /** The change journal; in memory unless given (live mode gives the file in DATA_DIR). */
-  readonly changeJournal?: ChangeJournal;
-  /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
+  /** Each list's change journal, by the list's key; in memory for a list left out (live mode gives files in DATA_DIR). */
+  readonly journals?: ReadonlyMap<string, ChangeJournal<DatedEntry>>;
+  /** Changes a month the server domains' local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
   readonly monthlyLimit?: number;
+  /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); no limit unless given. */
+  readonly jumpMonthlyLimit?: number | null;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -96,8 +107,8 @@ export interface Service {
   readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
   /** Yoga alone, without the fast path: `yoga.fetch(...)` in-process gives the same answers, only slower for repeated reads. */
   readonly yoga: YogaServerInstance<object, Context>;
-  /** What the resolvers call (tests and scripts may call it too). */
-  readonly domains: ServerDomainsService;
+  /** The platform's lists: what the resolvers call. */
+  readonly domains: PlatformDomains;
   readonly metrics: Metrics;
   /** Closes the upstream pool. */
   close(): Promise<void>;
@@ -178,19 +189,49 @@ export function createService(options: ServiceOptions): Service {
     ...(options.now ? { now: options.now } : {}),
   });
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
-  const service = new ServerDomainsService({
-    client,
-    writeLock: options.writeLock ?? new MemoryWriteLock(),
-    readCache: options.readCache ?? new MemoryReadCache({ now: options.now, graceMs: refreshGraceMs(cacheTtlMs, timeoutMs) }),
-    cacheTtlMs,
-    timeoutMs,
-    journal: options.changeJournal ?? new MemoryChangeJournal(),
-    monthlyLimit: options.monthlyLimit,
-    clock: options.now,
-    onJournaled: metrics.onChangeJournaled,
-    logger: options.logger,
+  const writeLock = options.writeLock ?? new MemoryWriteLock();
+  const readPath = <S>(read: CachedRead<S>, fetch: ReadPath<S>['fetch']) =>
+    new ReadPath<S>({
+      key: read.key,
+      fetch,
+      cache:
+        options.readCache?.(read) ??
+        new MemoryReadCache<S>({ same: read.same, now: options.now, graceMs: refreshGraceMs(cacheTtlMs, timeoutMs) }),
+      ttlMs: cacheTtlMs,
+      timeoutMs,
+      logger: options.logger,
+    });
+  // One flow per list, from its description: the same read path, change flow and journal for each.
+  const flow = (list: PlatformListDescription, monthlyLimit: number | null): PlatformFlow => {
+    const upstream = client.platformList(list);
+    const journal = (options.journals?.get(list.key) as ChangeJournal<ChangeEntry> | undefined) ?? new MemoryChangeJournal<ChangeEntry>();
+    let changes: PlatformFlow | undefined;
+    const listMetrics = metrics.forList(list, monthlyLimit === null ? undefined : async () => (await changes!.monthlyQuota()).remaining);
+    changes = new ChangeFlow({
+      list,
+      upstream,
+      reads: readPath({ key: list.key, cache: list.stores.cache, same: sameState }, upstream.read),
+      writeLock,
+      journal,
+      timeoutMs,
+      monthlyLimit,
+      clock: options.now,
+      onJournaled: listMetrics.onJournaled,
+    });
+    return changes;
+  };
+  const domains = new PlatformDomains({
+    server: flow(SERVER_DOMAINS, options.monthlyLimit ?? SERVER_DOMAINS.documentedMonthlyLimit),
+    jump: flow(JUMP_DOMAINS, options.jumpMonthlyLimit ?? JUMP_DOMAINS.documentedMonthlyLimit),
+    confirmFile: readPath<DomainConfirmFile>(
+      {
+        key: 'jump-domain-confirm-file',
+        cache: 'confirm-file:',
+        same: (a, b) => a.fileName === b.fileName && a.fileContent === b.fileContent,
+      },
+      (observe) => client.getConfirmFile(observe),
+    ),
   });
-  metrics.watchRemainingThisMonth(async () => (await service.monthlyQuota()).remaining);
 
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens({ now: options.now });
   const authentication =
@@ -219,6 +260,8 @@ export function createService(options: ServiceOptions): Service {
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
+    // Which lists each query's answer depends on, or that it may never be kept (for the fast path).
+    useReusableAnswers(),
     useFastValidation(),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
@@ -235,7 +278,7 @@ export function createService(options: ServiceOptions): Service {
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? corsFor(options.corsOrigins) : false,
     maskedErrors: { isDev: development, maskError },
     context: createContextFactory(
-      service,
+      domains,
       verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
       options.wechat.credentials.componentAppId,
     ),
@@ -248,7 +291,6 @@ export function createService(options: ServiceOptions): Service {
 
   const listener = fastPathListener({
     yoga,
-    service,
     verifiedTokens,
     maxBodyBytes: MAX_REQUEST_BODY_BYTES,
     requestLog,
@@ -257,7 +299,7 @@ export function createService(options: ServiceOptions): Service {
   return {
     listener,
     yoga,
-    domains: service,
+    domains,
     metrics,
     close: () => {
       tokens.close?.();

@@ -1,6 +1,5 @@
-import { AppError } from '../errors.js';
-import { UpstreamUnavailableError, WechatError } from '../wechat/errors.js';
 import type { ChangeEffect } from './change-entry.js';
+import { AppError, UpstreamUnavailableError, WechatError } from './errors.js';
 
 /** How a failed change is journaled. */
 export interface FailedChange {

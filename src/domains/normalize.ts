@@ -3,24 +3,15 @@ import { domainToASCII } from 'node:url';
 // The userland punycode.js (node:punycode is deprecated): decoding an A-label must not depend on which
 // Node version's URL parser runs, and Node 20 and 24 disagree on invalid ones.
 import punycode from 'punycode/punycode.js';
-import { DomainValidationError } from '../errors.js';
+import { type CountBounds, type DomainProblem, DomainValidationError, type ListWords } from './errors.js';
 
-/** One entry of the caller's list that cannot be a server domain, and why. */
-export interface DomainProblem {
-  readonly domain: string;
-  readonly reason: string;
-}
+export type { CountBounds, DomainProblem } from './errors.js';
 
 export type DomainCheck = { readonly ok: true; readonly domain: string } | { readonly ok: false; readonly reason: string };
 
 export type DomainsCheck =
   | { readonly ok: true; readonly domains: readonly string[] }
   | { readonly ok: false; readonly problems: readonly DomainProblem[]; readonly count: number };
-
-export interface CountBounds {
-  readonly min: number;
-  readonly max: number;
-}
 
 /** WeChat accepts at most 1000 server domains per call (and per platform). */
 export const MAX_DOMAINS = 1000;
@@ -118,9 +109,9 @@ export function normalizeDomains(raw: readonly string[], bounds: CountBounds): D
 }
 
 /** `normalizeDomains`, throwing the DomainValidationError a caller gets back when anything is wrong. */
-export function requireDomains(raw: readonly string[], bounds: CountBounds): readonly string[] {
+export function requireDomains(raw: readonly string[], bounds: CountBounds, words?: ListWords): readonly string[] {
   const check = normalizeDomains(raw, bounds);
   if (check.ok) return check.domains;
-  if (check.problems.length > 0) throw DomainValidationError.forProblems(check.problems);
+  if (check.problems.length > 0) throw DomainValidationError.forProblems(check.problems, words);
   throw DomainValidationError.forCount(check.count, bounds);
 }

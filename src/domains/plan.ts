@@ -1,5 +1,5 @@
-import type { ChangeAction } from '../wechat/client.js';
-import type { ServerDomainsState } from './state.js';
+import type { ChangeAction } from './change-entry.js';
+import type { PlatformDomainsState } from './state.js';
 
 /** What a change would make of a state, computed as WeChat applies it (see the simulator's `apply`). */
 export interface ChangePlan {
@@ -33,7 +33,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
  * (61028): published stays null and the change is never a no-op, so WeChat gets to say so.
  */
 export function planChange(
-  state: ServerDomainsState,
+  state: PlatformDomainsState,
   action: ChangeAction,
   domains: readonly string[],
   publishTogether: boolean,

@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendNodeResponse } from '@whatwg-node/server';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { bearerToken, UNCHECKED_CALLER } from '../auth/caller.js';
-import type { ServerDomainsService } from '../domains/service.js';
 import { attachRecord, logOperationOf, type RequestLog, RequestRecord } from '../observability/request-log.js';
-import { ResponseCache } from './response-cache.js';
+import { type CachedResponse, ResponseCache } from './response-cache.js';
 import type { VerifiedToken, VerifiedTokens } from './verified-tokens.js';
 
 /** The caller when authentication is off: everyone may read and write. */
@@ -18,7 +17,6 @@ export const bodyAlreadyRead = (request: Request): boolean => (request as { [PRE
 export interface FastPathOptions {
   // biome-ignore lint/suspicious/noExplicitAny: any yoga instance; only its Node listener and handleRequest are used
   readonly yoga: YogaServerInstance<any, any>;
-  readonly service: ServerDomainsService;
   /** Tokens plugin-jwt verified; undefined when authentication is off. */
   readonly verifiedTokens: VerifiedTokens | undefined;
   /** Largest body read here (yoga refuses larger ones with 413). */
@@ -43,13 +41,16 @@ export interface FastPathOptions {
  *   from no state), is written as it was, headers included;
  * - otherwise the body already read becomes the body of the one fetch `Request` yoga handles (what yoga's
  *   Node adapter would have built from the stream), and the answer is kept when it was a 200 to a query
- *   whose reads all succeeded on the current state, with no `errors`, and nothing volatile.
+ *   whose every field is declared reusable (fast-path/reusable.ts: a new field never is by default), whose
+ *   reads were all of lists its fields declare and all succeeded on the current states, with no `errors`.
+ * A kept answer is served only while every state it was computed from is its read path's current state:
+ * a change to a list makes exactly the answers that read it unusable.
  * A mutation or an error costs what it costs in yoga alone, plus a Map lookup and a hash of its body.
  * Answers are shared between callers with the same scopes: sound because no field of this schema depends
  * on who asks. A field that did would have to add the caller to the key.
  */
 export function fastPathListener(options: FastPathOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const { yoga, service, verifiedTokens, maxBodyBytes, requestLog } = options;
+  const { yoga, verifiedTokens, maxBodyBytes, requestLog } = options;
   const responses = options.responses ?? new ResponseCache();
   const Request = yoga.fetchAPI.Request;
 
@@ -85,14 +86,14 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
         requestLog.writeFast(started, kept.logFields, known.logCaller);
         options.onHit?.((performance.now() - started) / 1000);
       };
-      // The state a read arriving now would get: at once in-process, after one check of a shared store.
-      const current = kept.state === undefined ? undefined : service.current();
-      if (current === kept.state) {
+      // The states reads arriving now would get: at once in-process, after one check of a shared store.
+      const still = stillCurrent(kept.reads);
+      if (still === true) {
         hit();
         return;
       }
-      if (current instanceof Promise) {
-        current.then((state) => (state === kept.state ? hit() : full(req, res, body, started, known)));
+      if (still instanceof Promise) {
+        still.then((yes) => (yes ? hit() : full(req, res, body, started, known)));
         return;
       }
     }
@@ -108,16 +109,15 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
       .then(async (response: Response) => {
         // After the full path, a token it verified is known: its answer can be kept for it.
         const verified = known ?? callerOf(req);
-        const state = record.states[0];
+        const { reads, dependencies } = record;
         const reusable =
           verified !== undefined &&
           response.status === 200 &&
           record.operationType === 'query' &&
           !record.readFailed &&
-          !record.volatile &&
-          record.states.length <= 1 &&
-          // Computed from a state that is no longer (or never was) the cached one: nothing would ever hit.
-          (state === undefined || state === service.peek());
+          dependencies !== null &&
+          // Read only what its fields declare, from states that are the cached ones (else nothing would ever hit).
+          reads.every(({ path, state }) => dependencies.has(path.key) && state === path.peek());
         const key = reusable && keyOf(req, body, verified);
         if (!key || !responses.admit(key)) return sendNodeResponse(response, res, req, true);
         const text = await response.text();
@@ -131,7 +131,7 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
           responses.set(key, {
             body: answer,
             headers: sent,
-            state,
+            reads: [...reads],
             operationName: record.operationName,
             logFields: logOperationOf(record.operationName, 'query'),
           });
@@ -160,6 +160,20 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
     // A client that goes away mid-body gets no answer; the socket's own error handling closes it.
     req.on('error', () => undefined);
   };
+}
+
+/**
+ * Whether every state a kept answer was computed from is still what a read arriving now would get: true or
+ * false at once in-process, a promise where a shared store is asked (its checks shared per turn).
+ */
+function stillCurrent(reads: CachedResponse['reads']): boolean | Promise<boolean> {
+  const pending: Promise<boolean>[] = [];
+  for (const { path, state } of reads) {
+    const current = path.current();
+    if (current instanceof Promise) pending.push(current.then((found) => found === state));
+    else if (current !== state) return false;
+  }
+  return pending.length === 0 ? true : Promise.all(pending).then((all) => all.every(Boolean));
 }
 
 /** Bodies up to this size are remembered per connection with their digest. */

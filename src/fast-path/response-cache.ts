@@ -1,19 +1,19 @@
 import { hash } from 'node:crypto';
 import { BudgetedMap } from '../caching/budgeted-map.js';
 import { SeenOnce } from '../caching/seen-once.js';
-import type { ServerDomainsState } from '../domains/state.js';
+import type { ReadPath } from '../domains/read-path.js';
 
 /**
- * A finished response of a read-only operation, valid only while the state it was computed from is still
- * the service's cached state.
+ * A finished response of a read-only operation, valid only while every state it was computed from is still
+ * its read path's cached state.
  */
 export interface CachedResponse {
   /** The body, encoded once: a hit writes these bytes as they are. */
   readonly body: Buffer;
   /** Every header the full path sent (content-type, content-length, CORS…), for one writeHead. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The state object the result was computed from; undefined when it read none. */
-  readonly state: ServerDomainsState | undefined;
+  /** The read paths it read and the state object each gave (none: it read nothing that changes). */
+  readonly reads: readonly { readonly path: ReadPath<unknown>; readonly state: unknown }[];
   readonly operationName: string | undefined;
   /** The operation's part of a hit's log line (see RequestLog.writeFast), made once. */
   readonly logFields: string;

@@ -1,8 +1,9 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { CHANGE_EFFECTS, type ChangeEntry } from '../domains/change-entry.js';
-import type { UpstreamObserver } from '../wechat/client.js';
+import { CHANGE_EFFECTS, type ChangeRecord } from '../domains/change-entry.js';
+import type { ListDescription } from '../domains/list.js';
+import type { UpstreamObserver } from '../domains/upstream.js';
 import { CountingHistogram } from './counting-histogram.js';
 import { TicketAgeGauge } from './ticket-age.js';
 
@@ -18,12 +19,22 @@ export interface Metrics {
   readonly onEvent: (infoType: string | undefined, outcome: string) => void;
   /** Reports the age of the kept component_verify_ticket (component mode only). */
   readonly watchTicketAge: (createTime: () => Promise<number | undefined>, now: () => number) => void;
-  /** For the change flow: every journal entry, by effect. */
-  readonly onChangeJournaled: (entry: ChangeEntry) => void;
-  /** Where the remaining-changes gauge reads its value at each scrape (the journal's month). */
-  watchRemainingThisMonth(source: () => Promise<number>): void;
+  /**
+   * A list's metrics: its change counter, and with a monthly limit its remaining-changes gauge, read from
+   * `remaining` (the journal's month) at each scrape. Called once per list.
+   */
+  forList(
+    list: Pick<ListDescription<never, never, never>, 'metrics' | 'words'>,
+    remaining: (() => Promise<number | null>) | undefined,
+  ): ListMetrics;
   /** Yoga's Prometheus plugin on `/metrics`, with this registry. */
   readonly plugin: Plugin;
+}
+
+/** What a list's change flow tells the metrics. */
+export interface ListMetrics {
+  /** Every journal entry, by effect. */
+  readonly onJournaled: (entry: ChangeRecord) => void;
 }
 
 /** One registry per service instance (tests run several; the global one would collide). */
@@ -61,36 +72,11 @@ export function createMetrics(registry = new Registry()): Metrics {
     registers: [registry],
   });
   const ticketAge = new TicketAgeGauge([registry]);
-  const changes = new Counter({
-    name: 'wechat_server_domain_changes_total',
-    help: 'Server-domain changes journaled by this process, by effect (APPLIED, NO_OP, REFUSED, UNKNOWN).',
-    labelNames: ['effect'] as const,
-    registers: [registry],
-  });
-  // Every effect from the start, at 0: a rate over a series that appears late misses its first increase.
-  for (const effect of CHANGE_EFFECTS) changes.inc({ effect }, 0);
-  let remainingSource: (() => Promise<number>) | undefined;
-  new Gauge({
-    name: 'server_domains_changes_remaining_this_month',
-    help: "Changes left this month (China Standard Time) as this service counts them: a lower bound of WeChat's count means this is an upper bound.",
-    registers: [registry],
-    async collect() {
-      if (!remainingSource) return;
-      try {
-        this.set(await remainingSource());
-      } catch {
-        // A journal that cannot be read now keeps the last value; the scrape still answers.
-      }
-    },
-  });
   return {
     registry,
     onEvent: (infoType, outcome) => events.inc({ info_type: infoTypeLabel(infoType), outcome }),
     watchTicketAge: (createTime, now) => ticketAge.watch(createTime, now),
-    onChangeJournaled: (entry) => changes.inc({ effect: entry.effect }),
-    watchRemainingThisMonth: (source) => {
-      remainingSource = source;
-    },
+    forList: (list, remaining) => listMetrics(registry, list, remaining),
     onFastPathHit: (seconds) => fastHits.observe(seconds),
     onUpstreamCall: ({ action, outcome, seconds }) => {
       requests.inc({ action, outcome: String(outcome) });
@@ -127,3 +113,36 @@ const KNOWN_INFO_TYPES = new Set(['component_verify_ticket', 'authorized', 'upda
 
 const infoTypeLabel = (infoType: string | undefined) =>
   infoType === undefined ? 'unknown' : KNOWN_INFO_TYPES.has(infoType) ? infoType : 'other';
+
+function listMetrics(
+  registry: Registry,
+  { metrics, words }: Pick<ListDescription<never, never, never>, 'metrics' | 'words'>,
+  remaining: (() => Promise<number | null>) | undefined,
+): ListMetrics {
+  const changes = new Counter({
+    name: metrics.changes,
+    help: `${upperFirst(words.change)} changes journaled by this process, by effect (APPLIED, NO_OP, REFUSED, UNKNOWN).`,
+    labelNames: ['effect'] as const,
+    registers: [registry],
+  });
+  // Every effect from the start, at 0: a rate over a series that appears late misses its first increase.
+  for (const effect of CHANGE_EFFECTS) changes.inc({ effect }, 0);
+  if (remaining) {
+    new Gauge({
+      name: metrics.remaining,
+      help: `${upperFirst(words.change)} changes left this month (China Standard Time) as this service counts them: a lower bound of WeChat's count means this is an upper bound.`,
+      registers: [registry],
+      async collect() {
+        try {
+          const value = await remaining();
+          if (value !== null) this.set(value);
+        } catch {
+          // A journal that cannot be read now keeps the last value; the scrape still answers.
+        }
+      },
+    });
+  }
+  return { onJournaled: (entry) => changes.inc({ effect: entry.effect }) };
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,10 +1,11 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { RequestObserver } from '../domains/service.js';
-import type { ServerDomainsState } from '../domains/state.js';
+import type { ReadPath } from '../domains/read-path.js';
+import type { RequestObserver } from '../domains/request.js';
+import type { UpstreamCall } from '../domains/upstream.js';
+import type { Dependencies } from '../fast-path/reusable.js';
 import { SERVICE_NAME, streamOf } from '../logger.js';
-import type { UpstreamCall } from '../wechat/client.js';
 
 /** What one HTTP request did, gathered while it runs and written as one log line at its end. */
 export class RequestRecord {
@@ -14,11 +15,11 @@ export class RequestRecord {
   operationName: string | undefined;
   operationType: string | undefined;
   subject: string | undefined;
-  /** The states its reads returned, and whether any read failed (the fast path keeps only clean reads). */
-  readonly states: ServerDomainsState[] = [];
+  /** The read paths it read and the state each returned, and whether any read failed (the fast path keeps only clean reads). */
+  readonly reads: { readonly path: ReadPath<unknown>; readonly state: unknown }[] = [];
   readFailed = false;
-  /** Its answer depends on more than the domain state (see RequestObserver.volatile): never kept. */
-  volatile = false;
+  /** The lists its operation declares it depends on; null when some field is not declared reusable (see fast-path/reusable.ts). */
+  dependencies: Dependencies = null;
   /** A WeChat push to /wechat/events: its InfoType (once decrypted), what came of it, and the authorizer it concerns. */
   event: { infoType: string | undefined; outcome: string; authorizerAppid: string | undefined } | undefined;
   #observe: RequestObserver | undefined;
@@ -31,12 +32,9 @@ export class RequestRecord {
   get observe(): RequestObserver {
     this.#observe ??= {
       upstream: (call) => void this.upstream.push(call),
-      read: (state) => {
-        if (!state) this.readFailed = true;
-        else if (!this.states.includes(state)) this.states.push(state);
-      },
-      volatile: () => {
-        this.volatile = true;
+      read: (path, state) => {
+        if (state === undefined) this.readFailed = true;
+        else if (!this.reads.some((read) => read.path === path && read.state === state)) this.reads.push({ path, state });
       },
     };
     return this.#observe;

@@ -1,7 +1,8 @@
-import { AppError, DomainValidationError } from '../errors.js';
 import {
   AccessTokenError,
+  AppError,
   DomainCountLimitError,
+  DomainValidationError,
   InvalidActionError,
   InvalidDomainError,
   MonthlyQuotaExceededError,
@@ -10,17 +11,22 @@ import {
   UnknownWechatError,
   UpstreamUnavailableError,
   WechatError,
-} from '../wechat/errors.js';
+} from '../domains/errors.js';
+import { reusable } from '../fast-path/reusable.js';
 import { builder } from './builder.js';
 
 export const ErrorInterface = builder.interfaceType(AppError, {
   name: 'Error',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
   description: 'Every expected failure. `message` is a sentence a front end can show as is.',
   fields: (t) => ({ message: t.exposeString('message') }),
 });
 
 export const WechatErrorInterface = builder.interfaceType(WechatError, {
   name: 'WechatError',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
   description: "WeChat answered with a non-zero errcode. `errmsg` is WeChat's own text, for logs and support.",
   interfaces: [ErrorInterface],
   fields: (t) => ({
@@ -37,6 +43,8 @@ function wechatErrorType(cls: WechatErrorClass, description: string) {
   // Pothos lists only the interfaces given: WechatError's parent `Error` must be named too.
   return builder.objectType(cls, {
     name: cls.name,
+    // An error is computed from itself alone (an answer holding one is never kept anyway).
+    extensions: reusable(true),
     description,
     interfaces: [ErrorInterface, WechatErrorInterface],
     isTypeOf: (value) => value instanceof cls,
@@ -53,6 +61,8 @@ wechatErrorType(UnknownWechatError, 'An errcode this service has no type for; er
 
 builder.objectType(InvalidDomainError, {
   name: 'InvalidDomainError',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
   description: 'errcode 9410016: WeChat refused some domains; `reasons` lists what it said, one entry per reason.',
   interfaces: [ErrorInterface, WechatErrorInterface],
   isTypeOf: (value) => value instanceof InvalidDomainError,
@@ -61,6 +71,8 @@ builder.objectType(InvalidDomainError, {
 
 builder.objectType(UpstreamUnavailableError, {
   name: 'UpstreamUnavailableError',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
   description: 'WeChat could not be reached, timed out, or answered with something that is not WeChat JSON.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof UpstreamUnavailableError,
@@ -74,6 +86,7 @@ builder.objectType(UpstreamUnavailableError, {
 
 const DomainProblem = builder.objectRef<{ domain: string; reason: string }>('DomainProblem').implement({
   description: 'One entry of the input that cannot be a server domain.',
+  extensions: reusable(true),
   fields: (t) => ({
     domain: t.exposeString('domain', { description: 'The entry as it was given.' }),
     reason: t.exposeString('reason'),
@@ -82,6 +95,8 @@ const DomainProblem = builder.objectRef<{ domain: string; reason: string }>('Dom
 
 builder.objectType(DomainValidationError, {
   name: 'DomainValidationError',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
   description: 'The input was refused before anything was sent to WeChat; nothing changed.',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof DomainValidationError,

@@ -1,10 +1,8 @@
 import { builder } from './builder.js';
 import './errors.js';
 import './server-domains.js';
+import './jump-domains.js';
 import './platform.js';
-import './change-journal.js';
-import './quota.js';
-import './change-preview.js';
 
 /** An Apollo Federation v2 subgraph (`_service`, `_entities`); print it with `printSubgraphSchema`. */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,6 +1,7 @@
 import { builder } from './builder.js';
 import { READ_ERRORS } from './errors.js';
-import { ServerDomains } from './server-domains.js';
+import { jumpDomains } from './jump-domains.js';
+import { serverDomains } from './server-domains.js';
 
 /** The platform this service manages: a federation entity other subgraphs can extend and join on. */
 interface Platform {
@@ -10,13 +11,22 @@ interface Platform {
 const ThirdPartyPlatform = builder.objectRef<Platform>('ThirdPartyPlatform').implement({
   description: 'A WeChat third-party platform, identified by its component appid.',
   fields: (t) => ({
-    componentAppId: t.exposeID('componentAppId'),
+    componentAppId: t.exposeID('componentAppId', { extensions: { reusable: true } }),
     serverDomains: t.field({
-      type: ServerDomains,
+      type: serverDomains.State,
       description: "The platform's server domains (the same answer, and the same single WeChat call per request, as Query.serverDomains).",
       authScopes: { read: true },
       errors: { types: READ_ERRORS },
-      resolve: (_platform, _args, ctx) => ctx.serverDomains.read(),
+      extensions: serverDomains.readDependency,
+      resolve: (_platform, _args, ctx) => ctx.domains.server.read(),
+    }),
+    jumpDomains: t.field({
+      type: jumpDomains.State,
+      description: "The platform's business domains (the same answer, and the same single WeChat call per request, as Query.jumpDomains).",
+      authScopes: { read: true },
+      errors: { types: READ_ERRORS },
+      extensions: jumpDomains.readDependency,
+      resolve: (_platform, _args, ctx) => ctx.domains.jump.read(),
     }),
   }),
 });
@@ -34,6 +44,7 @@ builder.queryField('thirdPartyPlatform', (t) =>
     nullable: true,
     description: 'The platform this service manages; null when no WECHAT_COMPONENT_APPID is configured.',
     authScopes: { read: true },
+    extensions: { reusable: true },
     resolve: (_root, _args, ctx) => (ctx.componentAppId === undefined ? null : { componentAppId: ctx.componentAppId }),
   }),
 );

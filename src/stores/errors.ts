@@ -1,10 +1,2 @@
-/**
- * The shared store (Redis) could not be reached or did not answer in time. Callers above the stores turn it
- * into the typed error their callers get (a change: UpstreamUnavailableError, nothing sent).
- */
-export class SharedStoreUnavailableError extends Error {
-  override name = 'SharedStoreUnavailableError';
-  constructor(readonly operation: string) {
-    super(`the shared store (Redis) is unreachable (${operation})`);
-  }
-}
+// The stores' errors are the core's to define (it turns them into what its callers get).
+export { SharedStoreUnavailableError } from '../domains/errors.js';

@@ -1,28 +1,13 @@
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-import type { Config, Credentials } from '../config.js';
-import type { ChangeJournal } from './change-journal.js';
-import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './file/change-journal.js';
+import type { z } from 'zod';
+import type { Config } from '../config.js';
+import type { JournaledList } from '../domains/list.js';
+import type { DatedEntry } from '../domains/ports.js';
+import { FileChangeJournal, recordSchema } from './file/change-journal.js';
 import { DataDirError, prepareDataDir } from './file/json-file.js';
 import { openDataDir } from './file/open.js';
-import type { ReadCache } from './read-cache.js';
-import type { TicketStore } from './ticket-store.js';
-import type { TokenStore } from './token-store.js';
-import type { WriteLock } from './write-lock.js';
-
-/** The stores of live mode; what is left out, the service keeps in memory. */
-export interface Stores {
-  readonly ticketStore?: TicketStore;
-  readonly tokenStore?: TokenStore;
-  readonly changeJournal?: ChangeJournal;
-  readonly readCache?: ReadCache;
-  readonly writeLock?: WriteLock;
-  /** A fresh round trip to the shared store, for /ready; undefined without one. */
-  readonly sharedStoreReachable?: () => Promise<boolean>;
-  close(): Promise<void>;
-}
-
-export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
+import type { LiveCredentials, Stores } from './stores.js';
 
 /**
  * The stores live mode runs on. With REDIS_URL, everything replicas share (ticket, token, change lock, read
@@ -30,14 +15,24 @@ export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
  * background). Without it: the ticket, the token and the change journal in DATA_DIR, the rest in memory.
  * Throws DataDirError naming the directory when DATA_DIR cannot be used.
  */
-export async function openStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {
+export async function openStores(
+  config: Config,
+  credentials: LiveCredentials,
+  logger: Logger,
+  lists: readonly JournaledList[],
+): Promise<Stores> {
   // Loaded only when used: the Redis client is the largest library the service has, and a process without
   // REDIS_URL would otherwise carry its code for nothing (heap that every full GC walks).
-  if (config.redis) return (await import('./redis/open.js')).openRedisStores(config, credentials, logger);
-  return openDataDirStores(config, credentials, logger);
+  if (config.redis) return (await import('./redis/open.js')).openRedisStores(config, credentials, logger, lists);
+  return openDataDirStores(config, credentials, logger, lists);
 }
 
-async function openDataDirStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {
+async function openDataDirStores(
+  config: Config,
+  credentials: LiveCredentials,
+  logger: Logger,
+  lists: readonly JournaledList[],
+): Promise<Stores> {
   const dir = resolve(config.dataDir);
   let stores: Pick<Stores, 'ticketStore' | 'tokenStore'> = {};
   if (credentials.mode === 'component') {
@@ -59,16 +54,33 @@ async function openDataDirStores(config: Config, credentials: LiveCredentials, l
     // Nothing of a static or file token is kept; the directory holds the change journal all the same.
     await prepareDataDir(dir);
   }
-  // The month's count survives restarts: live mode journals changes in DATA_DIR.
-  let opened: Awaited<ReturnType<typeof FileChangeJournal.open>>;
+  // The month's count survives restarts: live mode journals each list's changes in a file of its own in DATA_DIR.
+  const journals = new Map<string, FileChangeJournal<DatedEntry>>();
   try {
-    opened = await FileChangeJournal.open(dir);
+    for (const list of lists) journals.set(list.key, await openJournalFile(dir, list, logger));
+  } catch (error) {
+    await Promise.all([...journals.values()].map((journal) => journal.close()));
+    throw error;
+  }
+  return { ...stores, journals, close: async () => void (await Promise.all([...journals.values()].map((journal) => journal.close()))) };
+}
+
+/** A list's journal file, opened and checked; DataDirError naming the directory when it cannot be. */
+async function openJournalFile(dir: string, list: JournaledList, logger: Logger): Promise<FileChangeJournal<DatedEntry>> {
+  const file = list.stores.journalFile;
+  let opened: Awaited<ReturnType<typeof FileChangeJournal.open<DatedEntry>>>;
+  try {
+    // The record's fields and the list's own: what every line of its file holds.
+    const schema = recordSchema.extend(list.detailFields) as unknown as z.ZodType<DatedEntry>;
+    opened = await FileChangeJournal.open(dir, { file, schema });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DataDirError(`cannot open the change journal in ${dir}${code ? ` (${code})` : ''}`);
+    throw new DataDirError(`cannot open the change journal ${file} in ${dir}${code ? ` (${code})` : ''}`);
   }
-  logger.info({ expiredEntries: opened.expiredEntries }, `change journal: ${join(dir, CHANGE_JOURNAL_FILE)}`);
-  if (opened.tornLine) logger.warn('change journal: cut off a torn last line (a write cut short by a crash)');
-  if (opened.skippedLines > 0) logger.warn({ skippedLines: opened.skippedLines }, 'change journal: skipped lines that are not entries');
-  return { ...stores, changeJournal: opened.journal, close: () => opened.journal.close() };
+  const fields = { list: list.key, expiredEntries: opened.expiredEntries };
+  logger.info(fields, `change journal: ${join(dir, file)}`);
+  if (opened.tornLine) logger.warn(fields, 'change journal: cut off a torn last line (a write cut short by a crash)');
+  if (opened.skippedLines > 0)
+    logger.warn({ ...fields, skippedLines: opened.skippedLines }, 'change journal: skipped lines that are not entries');
+  return opened.journal;
 }

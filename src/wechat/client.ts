@@ -1,34 +1,29 @@
 import type { Logger } from 'pino';
-import type { ServerDomainsState } from '../domains/state.js';
+import type { DomainConfirmFile, PlatformDomainsChange, PlatformListDescription } from '../domains/platform-lists.js';
+import type { PlatformDomainsState } from '../domains/state.js';
+import type { ListUpstream, UpstreamCall, UpstreamObserver } from '../domains/upstream.js';
 import {
-  type DailyCallQuota,
   type Decoded,
+  decodeConfirmFileResponse,
   decodeModifyResponse,
   decodeQuotaResponse,
+  encodeConfirmFileRequest,
   encodeModifyRequest,
   encodeQuotaRequest,
 } from './codec.js';
-import { type DomainAction, TOKEN_ERRCODES, type UpstreamAction } from './errors.js';
+import { type DomainAction, type ErrorWording, TOKEN_ERRCODES, type UpstreamAction } from './errors.js';
 import { type JsonHttp, TransportError } from './http.js';
 import { backoffMs, isRead, isRetryable, MAX_RETRIES } from './retry.js';
 import type { TokenProvider } from './token.js';
 import { asUnavailable } from './unavailable.js';
 
+export type { UpstreamCall, UpstreamObserver } from '../domains/upstream.js';
+
 export const MODIFY_SERVER_DOMAIN_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 /** WeChat's daily call counts of one API (component token). */
 export const QUOTA_GET_PATH = '/cgi-bin/openapi/quota/get';
-
-export type ChangeAction = Exclude<DomainAction, 'get'>;
-
-/** One HTTP exchange with WeChat: its action, outcome (`ok`, the errcode, or `unavailable`) and duration. */
-export interface UpstreamCall {
-  readonly action: UpstreamAction;
-  readonly outcome: 'ok' | 'unavailable' | number;
-  readonly seconds: number;
-}
-
-/** Told of every upstream call (retries included): metrics globally, a request's log line per request. */
-export type UpstreamObserver = (call: UpstreamCall) => void;
+/** The confirmation file a business domain must serve at its root (component token). */
+export const CONFIRM_FILE_PATH = '/cgi-bin/component/get_domain_confirmfile';
 
 export interface WechatClientOptions {
   readonly http: JsonHttp;
@@ -44,9 +39,10 @@ export interface WechatClientOptions {
 }
 
 /**
- * The one place that speaks modify_wxa_server_domain (and openapi/quota/get about it). Returns the platform's state or throws a typed
- * error (a WechatError member, or UpstreamUnavailableError). A refused token is refreshed and the call
- * retried exactly once; transient faults are retried as `retry.ts` says, within WECHAT_TIMEOUT_MS.
+ * The one place that calls WeChat with the component token: each platform list's call (by its
+ * description's wire), openapi/quota/get about it, and get_domain_confirmfile. Returns the decoded answer
+ * or throws a typed error (a WechatError member, or UpstreamUnavailableError). A refused token is refreshed
+ * and the call retried exactly once; transient faults are retried as `retry.ts` says, within WECHAT_TIMEOUT_MS.
  */
 export class WechatClient {
   readonly #options: WechatClientOptions;
@@ -57,40 +53,51 @@ export class WechatClient {
     this.#now = options.now ?? (() => performance.now());
   }
 
-  getServerDomains(observe?: UpstreamObserver): Promise<ServerDomainsState> {
-    return this.#modify('get', encodeModifyRequest('get'), observe);
+  /** A platform list at WeChat, as the core's upstream port. */
+  platformList(list: PlatformListDescription): ListUpstream<PlatformDomainsState, PlatformDomainsChange> {
+    const { wire } = list;
+    const wording: ErrorWording = { words: list.words, busyOnChange: wire.busyOnChange };
+    const modify = (action: DomainAction, body: unknown, observe: UpstreamObserver | undefined) =>
+      this.#call({
+        action,
+        path: wire.path,
+        body,
+        decode: (json) => decodeModifyResponse(action, json, wire, wording),
+        deadline: this.#now() + this.#options.timeoutMs,
+        observe,
+      });
+    return {
+      read: (observe) => modify('get', encodeModifyRequest('get'), observe),
+      // `domains` come from the normaliser; publishTogether is is_modify_published_together.
+      change: ({ action, domains, publishTogether }, observe) =>
+        modify(action, encodeModifyRequest(action, domains, publishTogether, wire), observe),
+      // WeChat's daily call counts of the list's API (a read: retried like a `get`).
+      dailyCallQuota: (observe) =>
+        this.#call({
+          action: 'quota',
+          path: QUOTA_GET_PATH,
+          body: encodeQuotaRequest(wire.path),
+          decode: decodeQuotaResponse,
+          deadline: this.#now() + this.#options.timeoutMs,
+          observe,
+        }),
+    };
   }
 
-  /** WeChat's daily call counts of modify_wxa_server_domain (a read: retried like a `get`). */
-  getDailyCallQuota(observe?: UpstreamObserver): Promise<DailyCallQuota> {
+  /** The platform's business-domain confirmation file (get_domain_confirmfile; a read). */
+  getConfirmFile(observe?: UpstreamObserver): Promise<DomainConfirmFile> {
     return this.#call({
-      action: 'quota',
-      path: QUOTA_GET_PATH,
-      body: encodeQuotaRequest(MODIFY_SERVER_DOMAIN_PATH),
-      decode: decodeQuotaResponse,
+      action: 'confirmfile',
+      path: CONFIRM_FILE_PATH,
+      body: encodeConfirmFileRequest(),
+      decode: decodeConfirmFileResponse,
       deadline: this.#now() + this.#options.timeoutMs,
       observe,
     });
   }
 
-  /** `domains` must come from the normaliser; `publishTogether` is is_modify_published_together. */
-  changeServerDomains(
-    action: ChangeAction,
-    domains: readonly string[],
-    publishTogether: boolean,
-    observe?: UpstreamObserver,
-  ): Promise<ServerDomainsState> {
-    return this.#modify(action, encodeModifyRequest(action, domains, publishTogether), observe);
-  }
-
   close(): Promise<void> {
     return this.#options.http.close();
-  }
-
-  #modify(action: DomainAction, body: unknown, observe: UpstreamObserver | undefined): Promise<ServerDomainsState> {
-    const decode = (json: unknown) => decodeModifyResponse(action, json);
-    const deadline = this.#now() + this.#options.timeoutMs;
-    return this.#call({ action, path: MODIFY_SERVER_DOMAIN_PATH, body, decode, deadline, observe });
   }
 
   async #call<T>(exchange: Exchange<T>): Promise<T> {

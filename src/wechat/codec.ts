@@ -1,12 +1,15 @@
-import type { ServerDomainsState } from '../domains/state.js';
+import { type DomainConfirmFile, type PlatformListWire, SERVER_DOMAINS } from '../domains/platform-lists.js';
+import type { PlatformDomainsState } from '../domains/state.js';
+import type { DailyCallQuota } from '../domains/upstream.js';
 import { AccessTokenError, type DomainAction, type WechatError, wechatErrorFor } from './errors.js';
 
-/** The body of modify_wxa_server_domain. */
-export interface ModifyRequestBody {
-  action: DomainAction;
-  wxa_server_domain?: string;
-  is_modify_published_together?: boolean;
-}
+export type { DailyCallQuota } from '../domains/upstream.js';
+
+/** The server domains' wire, the first list's (tests and tools call the codec without naming one). */
+const SERVER_WIRE = SERVER_DOMAINS.wire;
+
+/** The body of a platform list's call: `action`, the list's `;`-joined field, is_modify_published_together. */
+export type ModifyRequestBody = { action: DomainAction; is_modify_published_together?: boolean } & Record<string, unknown>;
 
 export type Decoded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WechatError };
 
@@ -17,11 +20,20 @@ export class NotWechatJsonError extends Error {
 
 const SEPARATOR = ';';
 
-export function encodeModifyRequest(action: DomainAction, domains: readonly string[] = [], publishTogether = false): ModifyRequestBody {
+/**
+ * A platform list's request body. is_modify_published_together is always sent on a change (false unless
+ * asked for), never left to WeChat's default.
+ */
+export function encodeModifyRequest(
+  action: DomainAction,
+  domains: readonly string[] = [],
+  publishTogether = false,
+  wire: PlatformListWire = SERVER_WIRE,
+): ModifyRequestBody {
   if (action === 'get') return { action };
   // The normaliser refuses separators; this guards the wire itself, so one entry never becomes two.
   if (domains.some((d) => d.includes(SEPARATOR))) throw new Error('a domain containing ";" reached the WeChat codec');
-  return { action, wxa_server_domain: domains.join(SEPARATOR), is_modify_published_together: publishTogether };
+  return { action, [wire.domains]: domains.join(SEPARATOR), is_modify_published_together: publishTogether };
 }
 
 /** `"a.com;b.com"` → `["a.com", "b.com"]`; empty pieces (`""`, a trailing `;`) are dropped. */
@@ -50,26 +62,41 @@ function status(body: unknown): { errcode: number; errmsg: string; body: Record<
   return { errcode, errmsg, body };
 }
 
-/** Parses a modify_wxa_server_domain answer into the platform's state or the typed error for its errcode. */
-export function decodeModifyResponse(action: DomainAction, json: unknown): Decoded<ServerDomainsState> {
+/** How a list's errors are worded (see wechatErrorFor). */
+type Wording = Parameters<typeof wechatErrorFor>[3];
+
+/** Parses a platform list's answer into its state or the typed error for its errcode. */
+export function decodeModifyResponse(
+  action: DomainAction,
+  json: unknown,
+  wire: PlatformListWire = SERVER_WIRE,
+  wording?: Wording,
+): Decoded<PlatformDomainsState> {
   const { errcode, errmsg, body } = status(json);
-  if (errcode !== 0) return { ok: false, error: wechatErrorFor(action, errcode, errmsg) };
-  const published = optionalString(body, 'published_wxa_server_domain');
+  if (errcode !== 0) return { ok: false, error: wechatErrorFor(action, errcode, errmsg, wording) };
+  const published = optionalString(body, wire.published);
   return {
     ok: true,
     value: {
-      testing: splitDomains(optionalString(body, 'testing_wxa_server_domain') ?? ''),
+      testing: splitDomains(optionalString(body, wire.testing) ?? ''),
       published: published === undefined ? null : splitDomains(published),
-      unverified: splitDomains(optionalString(body, 'invalid_wxa_server_domain') ?? ''),
+      unverified: splitDomains(optionalString(body, wire.unverified) ?? ''),
     },
   };
 }
 
-/** WeChat's daily call counts of one API (openapi/quota/get's `quota`). */
-export interface DailyCallQuota {
-  readonly limit: number;
-  readonly used: number;
-  readonly remaining: number;
+/** The body of get_domain_confirmfile: nothing. */
+export const encodeConfirmFileRequest = () => ({});
+
+/** Parses a get_domain_confirmfile answer (`file_name`, `file_content`). */
+export function decodeConfirmFileResponse(json: unknown): Decoded<DomainConfirmFile> {
+  const { errcode, errmsg, body } = status(json);
+  if (errcode !== 0) return { ok: false, error: wechatErrorFor('confirmfile', errcode, errmsg) };
+  const fileName = optionalString(body, 'file_name');
+  const fileContent = optionalString(body, 'file_content');
+  if (fileName === undefined || fileName === '') throw new NotWechatJsonError('"file_name" is missing');
+  if (fileContent === undefined) throw new NotWechatJsonError('"file_content" is missing');
+  return { ok: true, value: { fileName, fileContent } };
 }
 
 /** The body of openapi/quota/get: the API path with a leading slash and no host. */
@@ -87,7 +114,7 @@ const count = (quota: Record<string, unknown>, field: string): number => {
  */
 export function decodeQuotaResponse(json: unknown): Decoded<DailyCallQuota> {
   const { errcode, errmsg, body } = status(json);
-  if (errcode !== 0) return { ok: false, error: wechatErrorFor('get', errcode, errmsg) };
+  if (errcode !== 0) return { ok: false, error: wechatErrorFor('quota', errcode, errmsg) };
   const quota = body.quota;
   if (!isRecord(quota)) throw new NotWechatJsonError('"quota" is missing');
   return { ok: true, value: { limit: count(quota, 'daily_limit'), used: count(quota, 'used'), remaining: count(quota, 'remain') } };

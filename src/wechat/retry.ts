@@ -30,4 +30,4 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 }
 
 /** Calls that change nothing at WeChat. */
-export const isRead = (action: UpstreamAction): boolean => action === 'get' || action === 'quota';
+export const isRead = (action: UpstreamAction): boolean => action === 'get' || action === 'quota' || action === 'confirmfile';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { UnknownCursorError } from '../../src/stores/change-journal.js';
+import type { ChangeEntry } from '../../src/domains/change-entry.js';
+import { UnknownCursorError } from '../../src/domains/errors.js';
 import { RedisChangeJournal } from '../../src/stores/redis/change-journal.js';
 import { RedisConnection } from '../../src/stores/redis/connection.js';
 import { RedisTicketStore } from '../../src/stores/redis/ticket-store.js';
@@ -101,8 +102,8 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
 
   it('journal: ids follow the entries’ times, pages go newest first by cursor, a month is a time range', async () => {
     const [a, b] = await Promise.all([connect(), connect()]);
-    const journalA = new RedisChangeJournal(a, APP, createLogger('silent'));
-    const journalB = new RedisChangeJournal(b, APP, createLogger('silent'));
+    const journalA = new RedisChangeJournal<ChangeEntry>(a, APP, 'journal', createLogger('silent'));
+    const journalB = new RedisChangeJournal<ChangeEntry>(b, APP, 'journal', createLogger('silent'));
     const base = Date.parse('2026-11-02T00:00:00Z');
     const ids: string[] = [];
     // 150 entries from two replicas, a few in the same millisecond.
@@ -134,7 +135,7 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
 
   it('journal: an entry made while Redis is away is kept, and appended when it returns', async () => {
     const connection = await connect();
-    const journal = new RedisChangeJournal(connection, APP, createLogger('silent'));
+    const journal = new RedisChangeJournal<ChangeEntry>(connection, APP, 'journal', createLogger('silent'));
     await journal.append(journalEntry('2026-11-02T00:00:00.000Z', 'before.example.com'));
     await redis.stop();
     await until(() => !connection.ready);
@@ -149,7 +150,7 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
 
   it('journal: an append Redis refuses on a live connection (out of memory) waits, and goes in before the next one', async () => {
     const connection = await connect();
-    const journal = new RedisChangeJournal(connection, APP, createLogger('silent'));
+    const journal = new RedisChangeJournal<ChangeEntry>(connection, APP, 'journal', createLogger('silent'));
     await journal.append(journalEntry('2026-11-02T00:00:00.000Z', 'first.example.com'));
     await connection.run('config', (client) => client.configSet({ maxmemory: '1', 'maxmemory-policy': 'noeviction' }));
     try {

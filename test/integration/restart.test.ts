@@ -100,6 +100,7 @@ describe('restarts in live mode keep what WeChat gave (DATA_DIR)', () => {
     expect(readdirSync(dataDir).sort()).toEqual([
       `component-access-token.${sim.credentials.componentAppId}.json`,
       `component-verify-ticket.${sim.credentials.componentAppId}.json`,
+      'jump-domain-changes.jsonl',
       'server-domain-changes.jsonl',
     ]);
     for (const file of readdirSync(dataDir)) expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600);

@@ -47,6 +47,7 @@ describe('loadConfig: defaults', () => {
       corsOrigins: [],
       dataDir: 'data',
       monthlyLimit: 50,
+      jumpMonthlyLimit: null,
       wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' }, events: undefined },
     });
   });

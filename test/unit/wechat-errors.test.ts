@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/errors.js';
+import { AppError } from '../../src/domains/errors.js';
 import {
   AccessTokenError,
   type DomainAction,

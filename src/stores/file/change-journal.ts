@@ -1,30 +1,26 @@
 import { chmod, type FileHandle, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CHANGE_EFFECTS, type ChangeEntry, type NewChangeEntry } from '../../domains/change-entry.js';
-import { type ChangeJournal, MemoryChangeJournal, retainedFrom } from '../change-journal.js';
+import { CHANGE_EFFECTS } from '../../domains/change-entry.js';
+import type { ChangeJournal, DatedEntry } from '../../domains/ports.js';
+import { MemoryChangeJournal, retainedFrom } from '../change-journal.js';
 
-/** The journal's file in DATA_DIR. */
+/** The server domains' journal file in DATA_DIR (each list names its own: ListDescription.stores.journalFile). */
 export const CHANGE_JOURNAL_FILE = 'server-domain-changes.jsonl';
 
-const domains = z.array(z.string());
-/** One line of the file; a line that is not one (a write torn by a crash) is skipped. */
-const entrySchema = z.object({
+/** The fields every entry has, whatever its list. */
+export const recordSchema = z.object({
   id: z.string().regex(/^\d{1,15}-\d{1,9}$/),
   at: z.iso.datetime(),
   caller: z.string().nullable(),
   action: z.enum(['add', 'delete', 'set']),
-  domains,
-  publishTogether: z.boolean(),
   effect: z.enum(CHANGE_EFFECTS as [string, ...string[]]),
   outcome: z.string(),
   errcode: z.number().int().nullable(),
-  testing: domains.nullable(),
-  published: domains.nullable(),
 });
 
-export interface FileChangeJournalLoad {
-  readonly journal: FileChangeJournal;
+export interface FileChangeJournalLoad<E extends DatedEntry> {
+  readonly journal: FileChangeJournal<E>;
   /** A last line without its newline that is not an entry (a write cut short by a crash): cut off the file. */
   readonly tornLine: boolean;
   /** Other lines that are not entries (written by something else), skipped and left in place. */
@@ -43,28 +39,42 @@ export interface FileChangeJournalLoad {
  * entry starts a line of its own.
  * Entries past the retention are dropped by rewriting the file (a new file renamed over the old one).
  */
-export class FileChangeJournal implements ChangeJournal {
-  readonly #memory: MemoryChangeJournal;
+export class FileChangeJournal<E extends DatedEntry> implements ChangeJournal<E> {
+  readonly #memory: MemoryChangeJournal<E>;
   readonly #handle: FileHandle;
   /** Appends one after the other, each on its own line. */
   #tail: Promise<unknown> = Promise.resolve();
 
-  private constructor(memory: MemoryChangeJournal, handle: FileHandle) {
+  private constructor(memory: MemoryChangeJournal<E>, handle: FileHandle) {
     this.#memory = memory;
     this.#handle = handle;
   }
 
-  /** Opens (or creates) the journal in `dataDir`; throws when it cannot be read or written. */
-  static async open(dataDir: string, now: () => number = Date.now): Promise<FileChangeJournalLoad> {
+  /**
+   * Opens (or creates) the journal `file` in `dataDir`, whose lines `schema` reads; throws when it cannot
+   * be read or written.
+   */
+  static async open<E extends DatedEntry>(
+    dataDir: string,
+    { file, schema, now = Date.now }: { file: string; schema: z.ZodType<E>; now?: () => number },
+  ): Promise<FileChangeJournalLoad<E>> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    const path = join(dataDir, CHANGE_JOURNAL_FILE);
+    const path = join(dataDir, file);
+    const parseLine = (line: string): E | undefined => {
+      try {
+        const parsed = schema.safeParse(JSON.parse(line));
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    };
     let text = '';
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const memory = new MemoryChangeJournal();
+    const memory = new MemoryChangeJournal<E>();
     let skippedLines = 0;
     let loaded = 0;
     // A last line without its newline: an entry whose newline was lost is kept; anything else was torn.
@@ -90,7 +100,7 @@ export class FileChangeJournal implements ChangeJournal {
     const expiredEntries = loaded - memory.all().length + memory.all().filter((entry) => Date.parse(entry.at) < oldest).length;
     let kept = memory;
     if (expiredEntries > 0) {
-      kept = new MemoryChangeJournal();
+      kept = new MemoryChangeJournal<E>();
       for (const entry of memory.all()) if (Date.parse(entry.at) >= oldest) kept.insert(entry);
       await rewrite(path, kept.all());
     }
@@ -102,7 +112,7 @@ export class FileChangeJournal implements ChangeJournal {
     return { journal: new FileChangeJournal(kept, handle), tornLine, skippedLines, expiredEntries };
   }
 
-  append(entry: NewChangeEntry): Promise<ChangeEntry> {
+  append(entry: Omit<E, 'id'>): Promise<E> {
     const run = this.#tail.then(async () => {
       const full = this.#memory.withNextId(entry);
       await this.#handle.write(`${JSON.stringify(full)}\n`);
@@ -114,11 +124,11 @@ export class FileChangeJournal implements ChangeJournal {
     return run;
   }
 
-  page(limit: number, after?: string): Promise<readonly ChangeEntry[]> {
+  page(limit: number, after?: string): Promise<readonly E[]> {
     return this.#memory.page(limit, after);
   }
 
-  between(fromMs: number, toMs: number): Promise<readonly ChangeEntry[]> {
+  between(fromMs: number, toMs: number): Promise<readonly E[]> {
     return this.#memory.between(fromMs, toMs);
   }
 
@@ -128,17 +138,8 @@ export class FileChangeJournal implements ChangeJournal {
   }
 }
 
-function parseLine(line: string): ChangeEntry | undefined {
-  try {
-    const parsed = entrySchema.safeParse(JSON.parse(line));
-    return parsed.success ? (parsed.data as ChangeEntry) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Replaces the file with `entries`, atomically: a crash leaves the old file or the new one. */
-async function rewrite(path: string, entries: readonly ChangeEntry[]): Promise<void> {
+async function rewrite(path: string, entries: readonly DatedEntry[]): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), { mode: 0o600, flush: true });
   await rename(temporary, path);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ChangeEntry, NewChangeEntry } from '../../domains/change-entry.js';
-import { type ChangeJournal, retainedFrom, UnknownCursorError } from '../change-journal.js';
+import { UnknownCursorError } from '../../domains/errors.js';
+import type { ChangeJournal, DatedEntry } from '../../domains/ports.js';
+import { retainedFrom } from '../change-journal.js';
 import type { RedisConnection } from './connection.js';
 
-// One Redis stream per platform, an entry per change. Its id is the change's time (`<ms>-<seq>`), taken
+// One Redis stream per list of a platform, an entry per change. Its id is the change's time (`<ms>-<seq>`), taken
 // from the entry rather than from Redis's clock, and never lower than the last id (a replica whose clock
 // is behind appends after the others, with the last time). Entries past the retention are trimmed.
 // Each append carries a nonce, remembered for a day: an append retried after its answer was lost (Redis
@@ -30,31 +31,32 @@ type StreamEntry = { id: string; message: Record<string, string> };
  * changes. An entry that cannot be appended (Redis away after WeChat answered) is kept by this replica
  * and appended when Redis returns: a change WeChat made is never left out of the month's count.
  */
-export class RedisChangeJournal implements ChangeJournal {
+export class RedisChangeJournal<E extends DatedEntry> implements ChangeJournal<E> {
   readonly #redis: RedisConnection;
   readonly #key: string;
   readonly #logger: Logger;
   /** Entries waiting for Redis, oldest first, each with the nonce of its first attempt. */
-  readonly #backlog: { readonly entry: NewChangeEntry; readonly nonce: string }[] = [];
+  readonly #backlog: { readonly entry: Omit<E, 'id'>; readonly nonce: string }[] = [];
   #pendingIds = 0;
   /** The one flush running (appends, the retry timer and reconnections share it). */
   #flushing: Promise<void> | undefined;
   #retry: NodeJS.Timeout | undefined;
 
-  constructor(redis: RedisConnection, platform: string, logger: Logger) {
+  /** `stream`: the list's stream name (ListDescription.stores.journalStream), under the platform's keys. */
+  constructor(redis: RedisConnection, platform: string, stream: string, logger: Logger) {
     this.#redis = redis;
-    this.#key = redis.key(platform, 'journal');
+    this.#key = redis.key(platform, stream);
     this.#logger = logger;
     redis.onReady(() => void this.#flush());
   }
 
-  async append(entry: NewChangeEntry): Promise<ChangeEntry> {
+  async append(entry: Omit<E, 'id'>): Promise<E> {
     const nonce = randomBytes(12).toString('base64url');
     // Entries that waited go first, so the stream keeps the order of the changes.
     if (this.#backlog.length > 0) await this.#flush();
     if (this.#backlog.length === 0) {
       try {
-        return { id: await this.#add(entry, nonce), ...entry };
+        return { id: await this.#add(entry, nonce), ...entry } as E;
       } catch {
         // Kept below.
       }
@@ -64,10 +66,10 @@ export class RedisChangeJournal implements ChangeJournal {
     this.#logger.warn({ store: 'redis', waiting: this.#backlog.length }, 'shared store unreachable: a change journal entry waits for it');
     // An id of its own until then; the entry gets its stream id when appended.
     this.#pendingIds += 1;
-    return { id: `pending-${this.#pendingIds}`, ...entry };
+    return { id: `pending-${this.#pendingIds}`, ...entry } as E;
   }
 
-  async page(limit: number, after?: string): Promise<readonly ChangeEntry[]> {
+  async page(limit: number, after?: string): Promise<readonly E[]> {
     if (after !== undefined) {
       const named = /^\d{1,15}-\d{1,9}$/.test(after)
         ? await this.#redis.run('change journal', (client) => client.xRange(this.#key, after, after))
@@ -76,15 +78,15 @@ export class RedisChangeJournal implements ChangeJournal {
     }
     const start = after === undefined ? '+' : `(${after}`;
     const entries = await this.#redis.run('change journal', (client) => client.xRevRange(this.#key, start, '-', { COUNT: limit }));
-    return (entries ?? []).map(entryOf);
+    return (entries ?? []).map((entry) => entryOf<E>(entry));
   }
 
-  async between(fromMs: number, toMs: number): Promise<readonly ChangeEntry[]> {
+  async between(fromMs: number, toMs: number): Promise<readonly E[]> {
     const entries = await this.#redis.run('change journal', (client) => client.xRange(this.#key, `${fromMs}-0`, `(${toMs}-0`));
-    return (entries ?? []).map(entryOf);
+    return (entries ?? []).map((entry) => entryOf<E>(entry));
   }
 
-  async #add(entry: NewChangeEntry, nonce: string): Promise<string> {
+  async #add(entry: Omit<E, 'id'>, nonce: string): Promise<string> {
     const at = Date.parse(entry.at);
     return (await this.#redis.run('change journal', (client) =>
       client.eval(APPEND, {
@@ -123,6 +125,6 @@ export class RedisChangeJournal implements ChangeJournal {
   }
 }
 
-function entryOf({ id, message }: StreamEntry): ChangeEntry {
-  return { id, ...(JSON.parse(message.e ?? '{}') as NewChangeEntry) };
+function entryOf<E extends DatedEntry>({ id, message }: StreamEntry): E {
+  return { id, ...(JSON.parse(message.e ?? '{}') as Omit<E, 'id'>) } as E;
 }

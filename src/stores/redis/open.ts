@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
-import { refreshGraceMs } from '../../domains/service.js';
-import type { LiveCredentials, Stores } from '../open.js';
+import type { CachedRead, JournaledList } from '../../domains/list.js';
+import type { ChangeJournal, DatedEntry } from '../../domains/ports.js';
+import { refreshGraceMs } from '../../domains/read-path.js';
+import type { LiveCredentials, Stores } from '../stores.js';
 import { RedisChangeJournal } from './change-journal.js';
 import { RedisConnection } from './connection.js';
 import { RedisReadCache } from './read-cache.js';
@@ -13,7 +15,7 @@ import { RedisWriteLock } from './write-lock.js';
 const REDIS_COMMAND_TIMEOUT_MS = 1_000;
 
 /** The stores of live mode with REDIS_URL: everything replicas share, in Redis (see openStores). */
-export function openRedisStores(config: Config, credentials: LiveCredentials, logger: Logger): Stores {
+export function openRedisStores(config: Config, credentials: LiveCredentials, logger: Logger, lists: readonly JournaledList[]): Stores {
   const redisSettings = config.redis!;
   // Checked by the configuration: a shared store is per platform.
   const platform = credentials.componentAppId!;
@@ -27,13 +29,17 @@ export function openRedisStores(config: Config, credentials: LiveCredentials, lo
   return {
     ticketStore: new RedisTicketStore(redis, logger),
     tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs, mirror: { componentAppId: platform, everyMs: 2_000 } }),
-    changeJournal: new RedisChangeJournal(redis, platform, logger),
-    readCache: new RedisReadCache(redis, {
-      platform,
-      ttlMs: config.cacheTtlMs,
-      graceMs: refreshGraceMs(config.cacheTtlMs, timeoutMs),
-      refreshTimeoutMs: timeoutMs,
-    }),
+    journals: new Map<string, ChangeJournal<DatedEntry>>(
+      lists.map((list) => [list.key, new RedisChangeJournal(redis, platform, list.stores.journalStream, logger)]),
+    ),
+    readCache: <S>(read: CachedRead<S>) =>
+      new RedisReadCache<S>(redis, {
+        platform,
+        list: read.cache,
+        ttlMs: config.cacheTtlMs,
+        graceMs: refreshGraceMs(config.cacheTtlMs, timeoutMs),
+        refreshTimeoutMs: timeoutMs,
+      }),
     writeLock: new RedisWriteLock(redis, platform, logger),
     sharedStoreReachable: () => redis.ping(),
     close: () => redis.close(),

@@ -1,6 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
-import type { ServerDomainsState } from '../../domains/state.js';
-import type { Kept, ReadCache, ReadMark } from '../read-cache.js';
+import type { Kept, ReadCache, ReadMark } from '../../domains/ports.js';
 import type { RedisConnection } from './connection.js';
 import { RedisLeases } from './lease.js';
 
@@ -24,23 +23,23 @@ end
 return 1`;
 
 /** What the store holds under `state`. */
-interface Stored {
+interface Stored<S> {
   readonly id: string;
   /** When it was kept (epoch ms, the keeping replica's clock). */
   readonly at: number;
   readonly ttlMs: number;
-  readonly state: ServerDomainsState;
+  readonly state: S;
 }
 
 /** This replica's copy of the last state it saw kept, the epoch it was kept in, and its answers to `current`. */
-interface Local extends Stored {
+interface Local<S> extends Stored<S> {
   readonly epoch: string;
   /** Made once: a cached read allocates nothing for them. */
-  readonly fresh: Kept;
-  readonly stale: Kept;
+  readonly fresh: Kept<S>;
+  readonly stale: Kept<S>;
 }
 
-const localOf = (stored: Stored, epoch: string): Local => ({
+const localOf = <S>(stored: Stored<S>, epoch: string): Local<S> => ({
   ...stored,
   epoch,
   fresh: { state: stored.state, fresh: true },
@@ -50,6 +49,8 @@ const localOf = (stored: Stored, epoch: string): Local => ({
 export interface RedisReadCacheOptions {
   /** The platform (WECHAT_COMPONENT_APPID): keys are per platform. */
   readonly platform: string;
+  /** The list's key prefix (ListDescription.stores.cache): keys are per list too. */
+  readonly list: string;
   /** SERVER_DOMAINS_CACHE_TTL_MS: with 0 nothing is shared (every read asks WeChat). */
   readonly ttlMs: number;
   /** How long after its TTL a state is still a stale fallback while a refresh is in flight. */
@@ -60,9 +61,8 @@ export interface RedisReadCacheOptions {
   readonly now?: () => number;
 }
 
-/** The domains' identity: equal lists, equal id. */
-const idOf = (state: ServerDomainsState): string =>
-  hash('sha1', JSON.stringify([state.testing, state.published, state.unverified]), 'base64url');
+/** A state's identity: equal content (as JSON, the form it is kept in), equal id. */
+const idOf = (state: unknown): string => hash('sha1', JSON.stringify(state), 'base64url');
 
 /** How often a replica waiting for another one's refresh looks whether its state is there. */
 const POLL_MS = 20;
@@ -75,13 +75,13 @@ const POLL_MS = 20;
  * arrived, says is current. Reads that arrive in one turn of the event loop share that check (one MGET),
  * so a replica under load pays about one round trip per turn, not per request.
  */
-export class RedisReadCache implements ReadCache {
+export class RedisReadCache<S> implements ReadCache<S> {
   readonly #redis: RedisConnection;
   readonly #leases: RedisLeases;
   readonly #options: RedisReadCacheOptions;
   readonly #now: () => number;
   readonly #keys: { readonly epoch: string; readonly id: string; readonly state: string; readonly refresh: string };
-  #local: Local | undefined;
+  #local: Local<S> | undefined;
   /** The check the reads of this turn share: sent once the turn's reads have all asked (setImmediate). */
   #check: Promise<{ id: string | null; epoch: string }> | undefined;
 
@@ -90,16 +90,16 @@ export class RedisReadCache implements ReadCache {
     this.#leases = new RedisLeases(redis);
     this.#options = options;
     this.#now = options.now ?? Date.now;
-    const key = (name: string) => redis.key(options.platform, name);
+    const key = (name: string) => redis.key(options.platform, `${options.list}${name}`);
     this.#keys = { epoch: key('epoch'), id: key('state-id'), state: key('state'), refresh: key('refresh') };
   }
 
-  peek(): ServerDomainsState | undefined {
+  peek(): S | undefined {
     const local = this.#local;
     return local && this.#now() - local.at < local.ttlMs ? local.state : undefined;
   }
 
-  current(): Promise<Kept | undefined> {
+  current(): Promise<Kept<S> | undefined> {
     if (this.#options.ttlMs <= 0) return Promise.resolve(undefined);
     return this.#checkShared().then(({ id, epoch }) => {
       const local = this.#local;
@@ -110,7 +110,7 @@ export class RedisReadCache implements ReadCache {
   }
 
   /** The shared state when this replica's copy is not it: read it, or fall back on the copy while allowed. */
-  async #lookUp(id: string | null, epoch: string): Promise<Kept | undefined> {
+  async #lookUp(id: string | null, epoch: string): Promise<Kept<S> | undefined> {
     if (id !== null) {
       const kept = await this.#readState();
       if (kept) return kept.fresh;
@@ -126,10 +126,10 @@ export class RedisReadCache implements ReadCache {
     return (await this.#redis.run('read cache', (client) => client.get(this.#keys.epoch))) ?? '';
   }
 
-  async offer(state: ServerDomainsState, ttlMs: number, mark: ReadMark): Promise<ServerDomainsState> {
+  async offer(state: S, ttlMs: number, mark: ReadMark): Promise<S> {
     const chosen = this.#local && idOf(this.#local.state) === idOf(state) ? this.#local.state : state;
     if (ttlMs <= 0) return chosen;
-    const stored: Stored = { id: idOf(chosen), at: this.#now(), ttlMs, state: chosen };
+    const stored: Stored<S> = { id: idOf(chosen), at: this.#now(), ttlMs, state: chosen };
     const kept = await this.#redis.run('read cache', (client) =>
       client.eval(OFFER, {
         keys: [this.#keys.epoch, this.#keys.id, this.#keys.state],
@@ -140,9 +140,9 @@ export class RedisReadCache implements ReadCache {
     return chosen;
   }
 
-  async replace(state: ServerDomainsState, ttlMs: number): Promise<void> {
+  async replace(state: S, ttlMs: number): Promise<void> {
     const epoch = randomBytes(12).toString('base64url');
-    const stored: Stored = { id: idOf(state), at: this.#now(), ttlMs, state };
+    const stored: Stored<S> = { id: idOf(state), at: this.#now(), ttlMs, state };
     // Forgotten first: if Redis fails below, this replica must not serve what it had.
     this.#local = undefined;
     await this.#redis.run('read cache', (client) =>
@@ -162,7 +162,7 @@ export class RedisReadCache implements ReadCache {
     );
   }
 
-  async refreshOnce(waitMs: number, refresh: () => Promise<ServerDomainsState>): Promise<ServerDomainsState | undefined> {
+  async refreshOnce(waitMs: number, refresh: () => Promise<S>): Promise<S | undefined> {
     // With the cache off nothing is kept for the others to wait for: each read asks WeChat.
     if (this.#options.ttlMs <= 0) return refresh();
     const leaseMs = this.#options.refreshTimeoutMs + 1_000;
@@ -201,10 +201,10 @@ export class RedisReadCache implements ReadCache {
   }
 
   /** The kept state, read from Redis (another replica kept it), as this replica's copy from now on. */
-  async #readState(): Promise<Local | undefined> {
+  async #readState(): Promise<Local<S> | undefined> {
     const [json, epoch] = await this.#redis.run('read cache', (client) => client.mGet([this.#keys.state, this.#keys.epoch]));
     if (!json) return undefined;
-    const stored = JSON.parse(json) as Stored;
+    const stored = JSON.parse(json) as Stored<S>;
     // The same domains as the copy held: keep its object, so what was computed from it stays valid.
     const state = this.#local && this.#local.id === stored.id ? this.#local.state : stored.state;
     this.#local = localOf({ ...stored, state }, epoch ?? '');

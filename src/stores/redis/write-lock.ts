@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
-import { type LockOptions, LockUnavailableError, type WriteLock } from '../write-lock.js';
+import { LockUnavailableError } from '../../domains/errors.js';
+import type { LockOptions, WriteLock } from '../../domains/ports.js';
 import type { RedisConnection } from './connection.js';
 import { RedisLeases } from './lease.js';
 
 /**
- * The change lock of every replica of a platform: a Redis lease (SET NX PX under a random owner value),
+ * The change locks of every replica of a platform (one key per list): a Redis lease (SET NX PX under a random owner value),
  * renewed while its task runs, given back when it ends, and released or renewed only by its owner (Lua
  * compare-and-delete / compare-and-pexpire). A replica that dies holding it delays the others by at most
  * one lease. Redis unreachable: SharedStoreUnavailableError, and the task does not run.

@@ -23,6 +23,40 @@ export const DEFAULT_PLATFORM: Readonly<PlatformSettings> = {
 
 export type WireAnswer = Record<string, string | number>;
 
+/** A platform list's field names on the wire (the same shape as the service's PlatformListWire). */
+export interface SimulatedWire {
+  readonly domains: string;
+  readonly testing: string;
+  readonly published: string;
+  readonly unverified: string;
+}
+
+export const SERVER_DOMAIN_WIRE: SimulatedWire = {
+  domains: 'wxa_server_domain',
+  testing: 'testing_wxa_server_domain',
+  published: 'published_wxa_server_domain',
+  unverified: 'invalid_wxa_server_domain',
+};
+
+export const JUMP_DOMAIN_WIRE: SimulatedWire = {
+  domains: 'wxa_jump_h5_domain',
+  testing: 'testing_wxa_jump_h5_domain',
+  published: 'published_wxa_jump_h5_domain',
+  unverified: 'invalid_wxa_jump_h5_domain',
+};
+
+/** The business domains the simulator starts with; no monthly limit is documented for them (a large one here). */
+export const DEFAULT_JUMP_DOMAINS: Readonly<PlatformSettings> = {
+  released: true,
+  testing: ['www.example.com'],
+  published: ['www.example.com'],
+  monthlyQuota: 1_000_000,
+  maxDomains: 300,
+};
+
+/** A business domain whose first label is this cannot serve the confirmation file: WeChat answers -1 for it. */
+export const NO_CONFIRM_FILE_LABEL = 'nofile';
+
 const ACTIONS = new Set(['get', 'add', 'delete', 'set']);
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Reserved top-level names (RFC 2606) that the simulated WeChat refuses outright, for 9410016. */
@@ -42,14 +76,17 @@ export class SimulatedPlatform {
   settings: PlatformSettings;
   changesThisMonth = 0;
   #month = '';
+  readonly #wire: SimulatedWire;
 
-  constructor(settings: Partial<PlatformSettings> = {}) {
-    this.settings = structuredClone({ ...DEFAULT_PLATFORM, ...settings });
+  /** A platform list: the server domains by default; `wire` and `defaults` make it the business domains. */
+  constructor(settings: Partial<PlatformSettings> = {}, wire: SimulatedWire = SERVER_DOMAIN_WIRE, defaults = DEFAULT_PLATFORM) {
+    this.settings = structuredClone({ ...defaults, ...settings });
+    this.#wire = wire;
   }
 
-  /** Answers one modify_wxa_server_domain body (already known to come with a valid token). */
+  /** Answers one body of the list's call (already known to come with a valid token). */
   handle(body: Record<string, unknown>, now: number): WireAnswer {
-    const { action, wxa_server_domain: list, is_modify_published_together: together } = body;
+    const { action, [this.#wire.domains]: list, is_modify_published_together: together } = body;
     if (typeof action !== 'string' || !ACTIONS.has(action)) return { errcode: 40052, errmsg: 'invalid action name' };
     if (action === 'get') return this.#answer();
 
@@ -63,6 +100,10 @@ export class SimulatedPlatform {
       return [];
     });
     if (reasons.length > 0) return { errcode: 9410016, errmsg: `invalid domain: ${reasons.join('; ')} rid: ${rid()}` };
+    // A business domain must serve the confirmation file; WeChat answers -1 when it cannot fetch it.
+    if (this.#wire === JUMP_DOMAIN_WIRE && action !== 'delete' && domains.some((d) => d.split('.')[0] === NO_CONFIRM_FILE_LABEL)) {
+      return { errcode: -1, errmsg: 'system error' };
+    }
     if (together === true && !this.settings.released) {
       return { errcode: 61028, errmsg: 'thirdparty component not release' };
     }
@@ -87,10 +128,11 @@ export class SimulatedPlatform {
 
   #answer(): WireAnswer {
     const { testing, published } = this.settings;
-    const answer: WireAnswer = { errcode: 0, errmsg: 'ok', testing_wxa_server_domain: testing.join(';') };
-    if (published !== null) answer.published_wxa_server_domain = published.join(';');
+    const wire = this.#wire;
+    const answer: WireAnswer = { errcode: 0, errmsg: 'ok', [wire.testing]: testing.join(';') };
+    if (published !== null) answer[wire.published] = published.join(';');
     const unverified = [...new Set([...testing, ...(published ?? [])])].filter((d) => tld(d) === UNVERIFIED_TLD);
-    if (unverified.length > 0) answer.invalid_wxa_server_domain = unverified.join(';');
+    if (unverified.length > 0) answer[wire.unverified] = unverified.join(';');
     return answer;
   }
 }

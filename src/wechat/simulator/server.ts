@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
+import { DEFAULT_JUMP_DOMAINS, JUMP_DOMAIN_WIRE, type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
 /** The platform id the simulator plays, named in the README. */
@@ -22,18 +22,22 @@ const PUSH_TIMEOUT_MS = 5000;
 /** How many pushes `pushes` keeps. */
 const MAX_KEPT_PUSHES = 1000;
 
-/** api_component_token, modify_wxa_server_domain, openapi/quota/get. */
-export type CallKind = 'token' | 'modify' | 'quota';
+/** api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile, openapi/quota/get. */
+export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota';
 
 const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
+const JUMP_PATH = '/cgi-bin/component/modify_wxa_jump_domain';
+const CONFIRM_FILE_PATH = '/cgi-bin/component/get_domain_confirmfile';
 const QUOTA_GET_PATH = '/cgi-bin/openapi/quota/get';
 /** APIs openapi/quota/get knows (anything else: 76003). */
-const QUOTA_PATHS = new Set([MODIFY_PATH, '/cgi-bin/component/api_component_token']);
+const QUOTA_PATHS = new Set([MODIFY_PATH, JUMP_PATH, '/cgi-bin/component/api_component_token']);
+/** The calls of a platform list, by kind: their path and how their list is named in a body. */
+const LIST_PATHS = { modify: MODIFY_PATH, jump: JUMP_PATH } as const;
 
 /** A scripted misbehaviour for tests: the next `times` matching calls get it. */
 export interface Fault {
   on?: CallKind;
-  /** Only modify calls with this action. */
+  /** Only calls with this action (modify, jump). */
   action?: string;
   times?: number;
   /** Wait this long before answering (then answer as the other fields say, or normally). */
@@ -56,6 +60,8 @@ export interface SimulatorCall {
   readonly kind: CallKind;
   readonly action?: string;
   readonly wxaServerDomain?: string;
+  /** A jump call's wxa_jump_h5_domain. */
+  readonly wxaJumpH5Domain?: string;
   readonly publishTogether?: boolean;
   readonly body: unknown;
 }
@@ -70,6 +76,10 @@ export interface SimulatorOptions {
   readonly staticTokens?: readonly string[];
   readonly tokenTtlSeconds?: number;
   readonly platform?: Partial<PlatformSettings>;
+  /** The business (jump) domains' settings (their own testing, published and limits). */
+  readonly jumpDomains?: Partial<PlatformSettings>;
+  /** The confirmation file get_domain_confirmfile hands out; one of its own by default. */
+  readonly confirmFile?: { readonly fileName: string; readonly fileContent: string };
   /** The daily call limit openapi/quota/get reports for each API (default 1000). */
   readonly dailyCallLimit?: number;
   readonly now?: () => number;
@@ -111,6 +121,10 @@ export interface Simulator {
   /** The latest calls (at most 10,000), oldest first; tests may empty it. */
   readonly calls: SimulatorCall[];
   readonly platform: SimulatedPlatform;
+  /** The platform's business (jump) domains. */
+  readonly jumpDomains: SimulatedPlatform;
+  /** The confirmation file this platform hands out. */
+  readonly confirmFile: { readonly fileName: string; readonly fileContent: string };
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
   readonly issuedTokens: readonly string[];
   injectFault(fault: Fault): void;
@@ -139,7 +153,8 @@ export interface Simulator {
 }
 
 /**
- * An HTTP server that plays WeChat's api_component_token and modify_wxa_server_domain, with scripted
+ * An HTTP server that plays WeChat's api_component_token, the platform's two lists (modify_wxa_server_domain,
+ * modify_wxa_jump_domain), get_domain_confirmfile and openapi/quota/get, with scripted
  * faults. It is the zero-configuration upstream of `npm start` and the upstream of the integration tests.
  * Admin routes under /__simulator/ let a process outside (a load test, a person with curl) drive it.
  */
@@ -165,6 +180,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let pushTimer: NodeJS.Timeout | undefined;
   const ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
   const platform = new SimulatedPlatform(options.platform);
+  const jumpDomains = new SimulatedPlatform(options.jumpDomains, JUMP_DOMAIN_WIRE, DEFAULT_JUMP_DOMAINS);
+  const confirmFile = options.confirmFile ?? {
+    fileName: `${randomBytes(5).toString('hex')}.txt`,
+    fileContent: randomBytes(16).toString('hex'),
+  };
   /** token → epoch ms after which WeChat refuses it. */
   const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
   const faults: Fault[] = [];
@@ -236,7 +256,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
-    const isChange = kind === 'modify' && typeof record.action === 'string' && record.action !== 'get';
+    const isChange = (kind === 'modify' || kind === 'jump') && typeof record.action === 'string' && record.action !== 'get';
     if (!isChange) return answerWechat(req, res, url, kind, body, record);
     changes.inFlight += 1;
     changes.mostAtOnce = Math.max(changes.mostAtOnce, changes.inFlight);
@@ -255,18 +275,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     body: unknown,
     record: Record<string, unknown>,
   ) => {
-    if (kind === 'modify') countToday(MODIFY_PATH);
-    const counted = kind !== 'modify' ? kind : typeof record.action === 'string' ? record.action : 'unknown';
+    if (kind === 'modify' || kind === 'jump') countToday(LIST_PATHS[kind]);
+    // Server-domain calls by their action (as before lists); the others by kind, or kind:action.
+    const action = typeof record.action === 'string' ? record.action : 'unknown';
+    const counted = kind === 'modify' ? action : kind === 'jump' ? `jump:${action}` : kind;
     totals.set(counted, (totals.get(counted) ?? 0) + 1);
     // A long `npm start` must not grow without bound: only the latest calls are kept for inspection.
     if (calls.length >= MAX_KEPT_CALLS) calls.splice(0, calls.length - MAX_KEPT_CALLS + 1);
     calls.push({
       kind,
       body,
-      ...(kind === 'modify'
+      ...(kind === 'modify' || kind === 'jump'
         ? {
             action: typeof record.action === 'string' ? record.action : undefined,
-            wxaServerDomain: typeof record.wxa_server_domain === 'string' ? record.wxa_server_domain : undefined,
+            ...(kind === 'modify'
+              ? { wxaServerDomain: typeof record.wxa_server_domain === 'string' ? record.wxa_server_domain : undefined }
+              : { wxaJumpH5Domain: typeof record.wxa_jump_h5_domain === 'string' ? record.wxa_jump_h5_domain : undefined }),
             publishTogether: typeof record.is_modify_published_together === 'boolean' ? record.is_modify_published_together : undefined,
           }
         : {}),
@@ -276,7 +300,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (kind === 'token') return issueToken(body);
       const refused = checkToken(url.searchParams.get('access_token'));
       if (refused) return refused;
-      return kind === 'quota' ? reportQuota(body) : platform.handle(body, now());
+      if (kind === 'quota') return reportQuota(body);
+      if (kind === 'confirmfile')
+        return { errcode: 0, errmsg: 'ok', file_name: confirmFile.fileName, file_content: confirmFile.fileContent };
+      return (kind === 'jump' ? jumpDomains : platform).handle(body, now());
     };
     const fault = takeFault(kind, record.action);
     if (!fault) return sendJson(res, 200, answer());
@@ -292,7 +319,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const handleAdmin = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (req.method === 'GET' && path === 'state') {
-      return sendJson(res, 200, { ...platform.settings, changesThisMonth: platform.changesThisMonth });
+      return sendJson(res, 200, {
+        ...platform.settings,
+        changesThisMonth: platform.changesThisMonth,
+        jumpDomains: { ...jumpDomains.settings, changesThisMonth: jumpDomains.changesThisMonth },
+        confirmFile,
+      });
     }
     if (req.method === 'GET' && path === 'calls') return sendJson(res, 200, calls);
     if (req.method === 'GET' && path === 'stats') {
@@ -344,6 +376,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (url.pathname.startsWith('/__simulator/')) return handleAdmin(req, res, url.pathname.slice('/__simulator/'.length));
       if (req.method === 'POST' && url.pathname === '/cgi-bin/component/api_component_token') return handleWechat(req, res, url, 'token');
       if (req.method === 'POST' && url.pathname === MODIFY_PATH) return handleWechat(req, res, url, 'modify');
+      if (req.method === 'POST' && url.pathname === JUMP_PATH) return handleWechat(req, res, url, 'jump');
+      if (req.method === 'POST' && url.pathname === CONFIRM_FILE_PATH) return handleWechat(req, res, url, 'confirmfile');
       if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
@@ -389,6 +423,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     credentials,
     calls,
     platform,
+    jumpDomains,
+    confirmFile,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
     revokeToken: (token) => void tokens.delete(token),

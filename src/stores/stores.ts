@@ -1,0 +1,21 @@
+import type { Credentials } from '../config.js';
+import type { CachedRead } from '../domains/list.js';
+import type { ChangeJournal, DatedEntry, ReadCache, WriteLock } from '../domains/ports.js';
+import type { TicketStore } from './ticket-store.js';
+import type { TokenStore } from './token-store.js';
+
+/** The stores of live mode; what is left out, the service keeps in memory. */
+export interface Stores {
+  readonly ticketStore?: TicketStore;
+  readonly tokenStore?: TokenStore;
+  /** Each list's journal, by the list's key (a list left out is journaled in memory). */
+  readonly journals?: ReadonlyMap<string, ChangeJournal<DatedEntry>>;
+  /** A shared read cache for each read path (left out: in memory). */
+  readonly readCache?: <S>(read: CachedRead<S>) => ReadCache<S>;
+  readonly writeLock?: WriteLock;
+  /** A fresh round trip to the shared store, for /ready; undefined without one. */
+  readonly sharedStoreReachable?: () => Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;

@@ -60,10 +60,11 @@ export class FileChangeJournal<E extends DatedEntry> implements ChangeJournal<E>
   ): Promise<FileChangeJournalLoad<E>> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const path = join(dataDir, file);
+    // A line is kept as it was written (its fields, their order), once the schema has found it an entry.
     const parseLine = (line: string): E | undefined => {
       try {
-        const parsed = schema.safeParse(JSON.parse(line));
-        return parsed.success ? parsed.data : undefined;
+        const json: unknown = JSON.parse(line);
+        return schema.safeParse(json).success ? (json as E) : undefined;
       } catch {
         return undefined;
       }

@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { ReadPath } from '../domains/read-path.js';
 import type { RequestObserver } from '../domains/request.js';
 import type { UpstreamCall } from '../domains/upstream.js';
-import type { Dependencies } from '../fast-path/reusable.js';
 import { SERVICE_NAME, streamOf } from '../logger.js';
 
 /** What one HTTP request did, gathered while it runs and written as one log line at its end. */
@@ -19,7 +18,7 @@ export class RequestRecord {
   readonly reads: { readonly path: ReadPath<unknown>; readonly state: unknown }[] = [];
   readFailed = false;
   /** The lists its operation declares it depends on; null when some field is not declared reusable (see fast-path/reusable.ts). */
-  dependencies: Dependencies = null;
+  dependencies: ReadonlySet<string> | null = null;
   /** A WeChat push to /wechat/events: its InfoType (once decrypted), what came of it, and the authorizer it concerns. */
   event: { infoType: string | undefined; outcome: string; authorizerAppid: string | undefined } | undefined;
   #observe: RequestObserver | undefined;

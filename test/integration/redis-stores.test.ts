@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
 import type { ChangeEntry } from '../../src/domains/change-entry.js';
 import { UnknownCursorError } from '../../src/domains/errors.js';
+import { createLogger } from '../../src/logger.js';
 import { RedisChangeJournal } from '../../src/stores/redis/change-journal.js';
 import { RedisConnection } from '../../src/stores/redis/connection.js';
 import { RedisTicketStore } from '../../src/stores/redis/ticket-store.js';

@@ -36,6 +36,8 @@ export interface StackOptions {
   readonly tokenFilePollMs?: number;
   /** The local quota guard's monthly limit; 50 unless given. */
   readonly monthlyLimit?: number;
+  /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); none unless given. */
+  readonly jumpMonthlyLimit?: number;
 }
 
 export interface Stack {
@@ -89,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
     monthlyLimit: options.monthlyLimit,
+    jumpMonthlyLimit: options.jumpMonthlyLimit,
   });
   const server: Server = createServer(service.listener);
   server.listen(0, '127.0.0.1');

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import type { ChangeEntry } from '../../src/domains/change-entry.js';
 import { UnknownCursorError } from '../../src/domains/errors.js';
 import { SERVER_DOMAINS } from '../../src/domains/platform-lists.js';
 import { MemoryChangeJournal } from '../../src/stores/change-journal.js';
-import type { z } from 'zod';
 import { CHANGE_JOURNAL_FILE, FileChangeJournal, recordSchema } from '../../src/stores/file/change-journal.js';
 import { journalEntry } from '../support/journal-entries.js';
 
@@ -65,7 +65,10 @@ describe('FileChangeJournal', () => {
     const file = join(dir, CHANGE_JOURNAL_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(a)}\n${JSON.stringify(b)}\n`);
-    const reopened = await FileChangeJournal.open(dir, serverJournal(() => Date.parse('2026-05-02T00:00:00Z')));
+    const reopened = await FileChangeJournal.open(
+      dir,
+      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+    );
     expect(await reopened.journal.page(10)).toEqual([b, a]);
     expect(reopened).toMatchObject({ tornLine: false, skippedLines: 0, expiredEntries: 0 });
     await reopened.journal.close();
@@ -78,14 +81,20 @@ describe('FileChangeJournal', () => {
     const a = await memory.append(journalEntry('2026-05-01T00:00:00.000Z'));
     const b = await memory.append(journalEntry('2026-05-01T00:00:01.000Z'));
     writeFileSync(file, `${JSON.stringify(a)}\nnot an entry\n${JSON.stringify(b)}\n{"id":"1777`);
-    const torn = await FileChangeJournal.open(dir, serverJournal(() => Date.parse('2026-05-02T00:00:00Z')));
+    const torn = await FileChangeJournal.open(
+      dir,
+      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+    );
     expect(torn).toMatchObject({ tornLine: true, skippedLines: 1 });
     const c = await torn.journal.append(journalEntry('2026-05-01T00:00:02.000Z'));
     await torn.journal.close();
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(a)}\nnot an entry\n${JSON.stringify(b)}\n${JSON.stringify(c)}\n`);
 
     writeFileSync(file, `${JSON.stringify(a)}\n${JSON.stringify(b)}`); // the newline was lost, the entry was not
-    const kept = await FileChangeJournal.open(dir, serverJournal(() => Date.parse('2026-05-02T00:00:00Z')));
+    const kept = await FileChangeJournal.open(
+      dir,
+      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+    );
     expect(kept.tornLine).toBe(false);
     const d = await kept.journal.append(journalEntry('2026-05-01T00:00:03.000Z'));
     await kept.journal.close();
@@ -99,7 +108,10 @@ describe('FileChangeJournal', () => {
     const old = await memory.append(journalEntry('2024-01-01T00:00:00.000Z'));
     const recent = await memory.append(journalEntry('2026-01-01T00:00:00.000Z'));
     writeFileSync(file, `${JSON.stringify(old)}\n${JSON.stringify(recent)}\n`, { mode: 0o644 });
-    const load = await FileChangeJournal.open(dir, serverJournal(() => Date.parse('2026-05-02T00:00:00Z')));
+    const load = await FileChangeJournal.open(
+      dir,
+      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+    );
     expect(load.expiredEntries).toBe(1);
     await load.journal.close();
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(recent)}\n`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CountBounds, MAX_DOMAINS, normalizeDomain, normalizeDomains, requireDomains } from '../../src/domains/normalize.js';
 import { AppError, DomainValidationError } from '../../src/domains/errors.js';
+import { type CountBounds, MAX_DOMAINS, normalizeDomain, normalizeDomains, requireDomains } from '../../src/domains/normalize.js';
 
 /** Bounds the service uses: add/remove need at least one domain, set may clear the list. */
 const CHANGE: CountBounds = { min: 1, max: MAX_DOMAINS };

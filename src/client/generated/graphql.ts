@@ -4,9 +4,9 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** What a change did to the month's quota of 50 changes. */
+/** What a change did to the month's quota of changes. */
 export type ChangeEffect =
-  /** WeChat made the change: one of the month's 50 spent. */
+  /** WeChat made the change: one of the month's changes spent. */
   | 'APPLIED'
   /** Already in place: nothing sent, nothing spent. */
   | 'NO_OP'

@@ -85,6 +85,8 @@ function declaredOf(
 ): Reusable | undefined {
   const onField = field?.extensions?.reusable as Reusable | undefined;
   if (onField !== undefined) return onField;
+  // The introspection types' fields: the schema never changes while the service runs.
+  if (parent?.name.startsWith('__')) return true;
   return parent?.extensions?.reusable === true ? true : undefined;
 }
 

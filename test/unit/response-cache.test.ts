@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerDomainsState } from '../../src/domains/state.js';
 import { type CachedResponse, RESPONSE_BUDGET_BYTES, ResponseCache } from '../../src/fast-path/response-cache.js';
 
-const STATE: ServerDomainsState = { testing: ['a.example.com'], published: null, unverified: [] };
 const answer = (bytes: number): CachedResponse => ({
   body: Buffer.alloc(bytes, 'x'),
   headers: { 'content-type': 'application/json', 'content-length': String(bytes) },
-  state: STATE,
+  reads: [],
   operationName: undefined,
   logFields: '',
 });

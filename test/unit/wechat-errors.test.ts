@@ -96,7 +96,7 @@ describe('messages', () => {
     ['DomainCountLimitError', new DomainCountLimitError(ERRMSG)],
     ['MonthlyQuotaExceededError', new MonthlyQuotaExceededError(ERRMSG)],
     ['InvalidActionError', new InvalidActionError(ERRMSG)],
-    ['InvalidDomainError', new InvalidDomainError(ERRMSG)],
+    ['InvalidDomainError', new InvalidDomainError(ERRMSG, [ERRMSG])],
     ['AccessTokenError 40001', new AccessTokenError(40001, ERRMSG)],
     ['AccessTokenError 40014', new AccessTokenError(40014, ERRMSG)],
     ['AccessTokenError 42001', new AccessTokenError(42001, ERRMSG)],

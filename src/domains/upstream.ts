@@ -4,6 +4,8 @@
 export interface UpstreamCall {
   /** `get`, `add`, `delete`, `set`, `quota`, `confirmfile`, …: what the call did. */
   readonly action: string;
+  /** WeChat's API path (`/cgi-bin/component/modify_wxa_jump_domain`): which list's call it was. */
+  readonly path: string;
   readonly outcome: 'ok' | 'unavailable' | number;
   readonly seconds: number;
 }

@@ -42,8 +42,8 @@ export function createMetrics(registry = new Registry()): Metrics {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'wechat_upstream_requests_total',
-    help: 'Calls to WeChat, by action (get, add, delete, set of modify_wxa_server_domain; quota for openapi/quota/get) and outcome (ok, the errcode, or unavailable).',
-    labelNames: ['action', 'outcome'] as const,
+    help: "Calls to WeChat, by action (get, add, delete, set of a list's call; quota for openapi/quota/get; confirmfile), WeChat's API path (which list) and outcome (ok, the errcode, or unavailable).",
+    labelNames: ['action', 'path', 'outcome'] as const,
     registers: [registry],
   });
   const duration = new Histogram({
@@ -78,8 +78,8 @@ export function createMetrics(registry = new Registry()): Metrics {
     watchTicketAge: (createTime, now) => ticketAge.watch(createTime, now),
     forList: (list, remaining) => listMetrics(registry, list, remaining),
     onFastPathHit: (seconds) => fastHits.observe(seconds),
-    onUpstreamCall: ({ action, outcome, seconds }) => {
-      requests.inc({ action, outcome: String(outcome) });
+    onUpstreamCall: ({ action, path, outcome, seconds }) => {
+      requests.inc({ action, path, outcome: String(outcome) });
       duration.observe({ action }, seconds);
     },
     onTokenRefresh: () => refreshes.inc(),

@@ -72,7 +72,7 @@ function requestLine(level: number, method: string, path: string, status: number
   line += logCallerOf(record.subject);
   if (record.event) line += `,"event":${JSON.stringify(record.event)}`;
   if (record.upstream.length > 0) {
-    const calls = record.upstream.map((c) => ({ action: c.action, outcome: c.outcome, ms: Math.round(c.seconds * 1000) }));
+    const calls = record.upstream.map((c) => ({ action: c.action, path: c.path, outcome: c.outcome, ms: Math.round(c.seconds * 1000) }));
     line += `,"upstream":${JSON.stringify(calls)}`;
   }
   return `${line},"msg":"request"}\n`;

@@ -133,12 +133,12 @@ export class WechatClient {
   async #send<T>({ action, path, body, decode, deadline, observe }: Exchange<T>, token: string): Promise<Decoded<T>> {
     const started = performance.now();
     const done = (outcome: UpstreamCall['outcome']) => {
-      const call = { action, outcome, seconds: (performance.now() - started) / 1000 };
+      const call = { action, path, outcome, seconds: (performance.now() - started) / 1000 };
       this.#options.onCall?.(call);
       observe?.(call);
       this.#options.logger.debug(
         // The token travels in the query string: never log it.
-        { upstream: { ...call, url: `${this.#options.baseUrl}${path}?access_token=[redacted]` } },
+        { upstream: { action, outcome, seconds: call.seconds, url: `${this.#options.baseUrl}${path}?access_token=[redacted]` } },
         'WeChat call',
       );
     };

@@ -12,7 +12,7 @@ export async function renderGraphiQL(options: GraphiQLOptions): Promise<string> 
 
 /** What GraphiQL opens with: the read, with every error member it can return. */
 export const DEFAULT_QUERY = `# The platform's Mini Program server domains.
-# Changes: addDomains / removeDomains / setDomains (see the Docs pane).
+# Changes: addDomains / removeDomains / setDomains; the business domains: jumpDomains, addJumpDomains, … (see the Docs pane).
 query ServerDomains {
   serverDomains {
     __typename

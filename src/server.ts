@@ -6,6 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
 import { parseCaches } from './caching/parse-cache.js';
+import { responseCachePlugin } from './caching/response-cache-plugin.js';
 import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { refreshGraceMs, ServerDomainsService } from './domains/service.js';
@@ -78,6 +79,13 @@ export interface ServiceOptions {
   readonly changeJournal?: ChangeJournal;
   /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
   readonly monthlyLimit?: number;
+  /**
+   * BENCH ONLY (bench/run.ts --answer-cache): what keeps repeated reads' answers. 'fast-path' (the default,
+   * and the only one for production) or yoga's response-cache plugin, measured against it (bench/README.md).
+   */
+  readonly answerCache?: 'fast-path' | 'response-cache-plugin';
+  /** BENCH ONLY (bench/run.ts --fast-validate): false validates with graphql-js's own `validate`. Default true. */
+  readonly fastValidation?: boolean;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -178,6 +186,11 @@ export function createService(options: ServiceOptions): Service {
     ...(options.now ? { now: options.now } : {}),
   });
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+  // BENCH ONLY: yoga's response cache instead of the fast path (see ServiceOptions.answerCache).
+  const pluginCache =
+    options.answerCache === 'response-cache-plugin'
+      ? responseCachePlugin({ ttlMs: cacheTtlMs, authOn: auth.mode !== 'disabled' })
+      : undefined;
   const service = new ServerDomainsService({
     client,
     writeLock: options.writeLock ?? new MemoryWriteLock(),
@@ -187,7 +200,12 @@ export function createService(options: ServiceOptions): Service {
     journal: options.changeJournal ?? new MemoryChangeJournal(),
     monthlyLimit: options.monthlyLimit,
     clock: options.now,
-    onJournaled: metrics.onChangeJournaled,
+    onJournaled: pluginCache
+      ? (entry) => {
+          pluginCache.invalidate();
+          metrics.onChangeJournaled(entry);
+        }
+      : metrics.onChangeJournaled,
     logger: options.logger,
   });
   metrics.watchRemainingThisMonth(async () => (await service.monthlyQuota()).remaining);
@@ -219,7 +237,8 @@ export function createService(options: ServiceOptions): Service {
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
-    useFastValidation(),
+    ...(options.fastValidation === false ? [] : [useFastValidation()]),
+    ...(pluginCache ? [pluginCache.plugin] : []),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
   ];
@@ -246,14 +265,16 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  const listener = fastPathListener({
-    yoga,
-    service,
-    verifiedTokens,
-    maxBodyBytes: MAX_REQUEST_BODY_BYTES,
-    requestLog,
-    onHit: metrics.onFastPathHit,
-  });
+  const listener = pluginCache
+    ? yoga.requestListener
+    : fastPathListener({
+        yoga,
+        service,
+        verifiedTokens,
+        maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+        requestLog,
+        onHit: metrics.onFastPathHit,
+      });
   return {
     listener,
     yoga,

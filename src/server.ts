@@ -7,7 +7,15 @@ import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
 import { parseCaches } from './caching/parse-cache.js';
 import { responseCachePlugin } from './caching/response-cache-plugin.js';
-import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
+import {
+  type AuthSettings,
+  type Config,
+  type Credentials,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_LIMITS,
+  DEFAULT_MONTHLY_LIMIT,
+  type EventSettings,
+} from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import { refreshGraceMs, ServerDomainsService } from './domains/service.js';
 import { useEventReceiver } from './events/receiver.js';
@@ -77,7 +85,7 @@ export interface ServiceOptions {
   readonly sharedStoreReachable?: () => Promise<boolean>;
   /** The change journal; in memory unless given (live mode gives the file in DATA_DIR). */
   readonly changeJournal?: ChangeJournal;
-  /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
+  /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); DEFAULT_MONTHLY_LIMIT unless given. */
   readonly monthlyLimit?: number;
   /**
    * BENCH ONLY (bench/run.ts --answer-cache): what keeps repeated reads' answers. 'fast-path' (the default,
@@ -169,7 +177,7 @@ function useValidationRules(limits: Config['limits']): Plugin {
 export function createService(options: ServiceOptions): Service {
   const { baseUrl, timeoutMs } = options.wechat;
   const auth = options.auth ?? { mode: 'disabled', explicit: false };
-  const limits = { maxChangesPerOperation: 1, introspection: true, ...options.limits };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const development = options.development ?? false;
   const metrics = options.metrics ?? createMetrics();
   const http = new JsonHttp(baseUrl, { timeoutMs });
@@ -198,7 +206,7 @@ export function createService(options: ServiceOptions): Service {
     cacheTtlMs,
     timeoutMs,
     journal: options.changeJournal ?? new MemoryChangeJournal(),
-    monthlyLimit: options.monthlyLimit,
+    monthlyLimit: options.monthlyLimit ?? DEFAULT_MONTHLY_LIMIT,
     clock: options.now,
     onJournaled: pluginCache
       ? (entry) => {

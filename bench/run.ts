@@ -305,7 +305,7 @@ function cannon(url: string, seconds: number, workload: Workload, amount?: numbe
     expectBody: EXPECTED,
     timeout: 10,
     ...(workload === 'cold' ? { idReplacement: true } : {}),
-    ...(workload === 'callers' ? { callers: { secret, count: settings.callers } } : {}),
+    ...(workload === 'callers' ? { callers: { secret, count: settings.callers, issuedAt: callersIssuedAt } } : {}),
   };
   return runJsonProgram<AutocannonResult>({
     pinning,
@@ -546,6 +546,8 @@ async function probeAuth(s: ScenarioResult, url: string): Promise<void> {
 
 const secret = randomSecret();
 const token = await mintToken(secret);
+/** One `iat` for every run of the callers' tokens: the warm-up's tokens are the measured window's. */
+const callersIssuedAt = Math.floor(Date.now() / 1000);
 const headers = requestHeaders(token);
 
 type ServiceStarter = typeof startService;

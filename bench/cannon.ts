@@ -25,7 +25,7 @@ export interface CannonOptions {
   /** Replace each `[<id>]` in the body with a fresh id per request (the cold load: no two bodies alike). */
   idReplacement?: boolean;
   /** Many callers: mint this many distinct tokens with the secret, and send them in turn, one per request. */
-  callers?: { secret: string; count: number };
+  callers?: { secret: string; count: number; issuedAt: number };
 }
 
 const raw = process.argv[2];
@@ -43,9 +43,9 @@ let ownMismatches = 0;
  * One token per caller, each with its own subject; minted here so that 10,000 of them need not pass through
  * argv. autocannon refuses expectBody alongside `requests`, so each answer is compared here.
  */
-async function callerRequests(callers: { secret: string; count: number }): Promise<CannonRequest[]> {
+async function callerRequests(callers: NonNullable<CannonOptions['callers']>): Promise<CannonRequest[]> {
   const tokens: string[] = [];
-  for (let i = 0; i < callers.count; i++) tokens.push(await mintToken(callers.secret, `caller-${i}`));
+  for (let i = 0; i < callers.count; i++) tokens.push(await mintToken(callers.secret, `caller-${i}`, callers.issuedAt));
   let next = 0;
   return [
     {

@@ -33,6 +33,7 @@ import { findRedisServer, type RunningRedis, startRedisServer } from './lib/redi
 import { BODY, COLD_BODY, EXPECTED, mintToken, randomSecret, requestHeaders } from './lib/request.js';
 
 const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile] [-- --only 2,3,4] [-- --image-node-options]
+                 [-- --answer-cache] [-- --fast-validate]
   --smoke        about 2 s per throughput scenario, a 200-request burst, 3 s sustained (for CI)
   --duration N   seconds per throughput scenario (default 10, or 2 with --smoke)
   --profile      run the service's hot, Redis, cold and many-callers scenarios (4, 14, 7, 9) under node --cpu-prof and
@@ -40,12 +41,26 @@ const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile
   --only LIST    run only these scenarios (numbers or keys, comma-separated), e.g. --only 2,3,4 or --only cold
   --image-node-options
                  run every server under test (the service and the reference servers alike) with the image's
-                 NODE_OPTIONS (the Dockerfile's heap flags), so the ratios are those of the deployed settings`;
+                 NODE_OPTIONS (the Dockerfile's heap flags), so the ratios are those of the deployed settings
+  --answer-cache also run scenario 15: the hot path of 4 with @graphql-yoga/plugin-response-cache instead of the
+                 fast path, right after 4, and print its ratio to 4 (e.g. --answer-cache --only 4,15)
+  --fast-validate
+                 also run scenario 16: the cold path of 7 with graphql-js's own validate instead of
+                 src/guards/fast-validate.ts, right after 7, and print 7's ratio to it (e.g. --fast-validate --only 7,16)`;
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
 
-let args: { smoke: boolean; duration?: string; profile: boolean; only?: string; 'image-node-options': boolean; help: boolean };
+let args: {
+  smoke: boolean;
+  duration?: string;
+  profile: boolean;
+  only?: string;
+  'image-node-options': boolean;
+  'answer-cache': boolean;
+  'fast-validate': boolean;
+  help: boolean;
+};
 try {
   args = parseArgs({
     options: {
@@ -54,6 +69,8 @@ try {
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
       'image-node-options': { type: 'boolean', default: false },
+      'answer-cache': { type: 'boolean', default: false },
+      'fast-validate': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -89,6 +106,10 @@ const settings = {
   profile: args.profile === true,
   only: args.only === undefined ? undefined : args.only.split(',').map((part) => part.trim()),
   imageNodeOptions: args['image-node-options'] === true,
+  /** Scenario 15: the hot path with yoga's response-cache plugin instead of the fast path. */
+  answerCache: args['answer-cache'] === true,
+  /** Scenario 16: the cold path with graphql-js's validate instead of guards/fast-validate.ts. */
+  fastValidate: args['fast-validate'] === true,
 } as const;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,7 +142,7 @@ for (const [signal, code] of [
 }
 const budgetS =
   240 /* builds */ +
-  11 * (settings.durationS + settings.warmupS + 30) +
+  (11 + Number(settings.answerCache) + Number(settings.fastValidate)) * (settings.durationS + settings.warmupS + 30) +
   (settings.sustainedS + 30) +
   120 /* burst */ +
   settings.coldStarts * 25;
@@ -284,7 +305,7 @@ function cannon(url: string, seconds: number, workload: Workload, amount?: numbe
     expectBody: EXPECTED,
     timeout: 10,
     ...(workload === 'cold' ? { idReplacement: true } : {}),
-    ...(workload === 'callers' ? { callers: { secret, count: settings.callers } } : {}),
+    ...(workload === 'callers' ? { callers: { secret, count: settings.callers, issuedAt: callersIssuedAt } } : {}),
   };
   return runJsonProgram<AutocannonResult>({
     pinning,
@@ -442,11 +463,18 @@ async function warmUp(server: RunningServer, url: string, workload: Workload): P
 // ---------------------------------------------------------------------------------------------------
 // The scenarios
 
-async function startService(ctx: ScenarioContext, s: ScenarioResult, name: string, cacheTtlMs: number, nodeArgs: readonly string[] = []) {
+async function startService(
+  ctx: ScenarioContext,
+  s: ScenarioResult,
+  name: string,
+  cacheTtlMs: number,
+  nodeArgs: readonly string[] = [],
+  benchEnv: Record<string, string> = {},
+) {
   const server = ctx.start(
     name,
     [...serverNodeArgs, ...nodeArgs, join(root, 'dist', 'main.js')],
-    serverEnv({ SERVER_DOMAINS_CACHE_TTL_MS: String(cacheTtlMs), AUTH_JWT_SECRET: secret, WECHAT_SIMULATOR: 'true' }),
+    serverEnv({ SERVER_DOMAINS_CACHE_TTL_MS: String(cacheTtlMs), AUTH_JWT_SECRET: secret, WECHAT_SIMULATOR: 'true', ...benchEnv }),
   );
   const { url, simulatorUrl } = await whenReady(s, server);
   if (!simulatorUrl) fail(`${name}: no simulatorUrl in its start-up log: is it running on the embedded simulator?\n${server.tail()}`);
@@ -518,9 +546,17 @@ async function probeAuth(s: ScenarioResult, url: string): Promise<void> {
 
 const secret = randomSecret();
 const token = await mintToken(secret);
+/** One `iat` for every run of the callers' tokens: the warm-up's tokens are the measured window's. */
+const callersIssuedAt = Math.floor(Date.now() / 1000);
 const headers = requestHeaders(token);
 
 type ServiceStarter = typeof startService;
+
+/** The service with the bench-only switches of src/main.ts (BENCH_ANSWER_CACHE, BENCH_FAST_VALIDATE). */
+const startServiceWith =
+  (benchEnv: Record<string, string>): ServiceStarter =>
+  (ctx, s, name, cacheTtlMs, nodeArgs = []) =>
+    startService(ctx, s, name, cacheTtlMs, nodeArgs, benchEnv);
 
 async function serviceThroughput(
   s: ScenarioResult,
@@ -636,6 +672,18 @@ async function main(): Promise<number> {
       cacheNote(s);
     },
   );
+  if (settings.answerCache) {
+    // Right after cache-on (and its Redis twin), under the same load of the machine.
+    await scenario(
+      15,
+      'cache-on-plugin',
+      `service with @graphql-yoga/plugin-response-cache instead of the fast path, cache on, auth on: one repeated request`,
+      async (s, ctx) => {
+        await serviceThroughput(s, ctx, settings.cacheTtlMs, 'hot', startServiceWith({ BENCH_ANSWER_CACHE: 'response-cache-plugin' }));
+        cacheNote(s);
+      },
+    );
+  }
   await scenario(5, 'stock-cold', 'stock createYoga: a fresh body per request', (s, ctx) =>
     referenceThroughput(s, ctx, 'stock-yoga', 'cold'),
   );
@@ -645,6 +693,11 @@ async function main(): Promise<number> {
   await scenario(7, 'cold', 'service, cache on, auth on: a fresh body per request', (s, ctx) =>
     serviceThroughput(s, ctx, settings.cacheTtlMs, 'cold'),
   );
+  if (settings.fastValidate) {
+    await scenario(16, 'cold-graphql-validate', "service, cold, with graphql-js's validate instead of fast-validate.ts", (s, ctx) =>
+      serviceThroughput(s, ctx, settings.cacheTtlMs, 'cold', startServiceWith({ BENCH_FAST_VALIDATE: 'off' })),
+    );
+  }
   await scenario(
     8,
     'stock-callers',
@@ -770,6 +823,8 @@ async function main(): Promise<number> {
     );
     say(`\ncache-on-redis: ${onRedis.notes.at(-1)}`);
   }
+  comparisonNote('cache-on-plugin', 'cache-on', 'the plugin', 'the fast path');
+  comparisonNote('cold', 'cold-graphql-validate', 'fast-validate.ts', "graphql-js's validate");
   const served = results.filter((s) => (s.key === 'cache-on' || s.key === 'sustained') && s.upstream);
   if (served.length > 0) checks.cacheEffective = served.every(cached);
 
@@ -816,6 +871,19 @@ async function main(): Promise<number> {
           .join(', ')})`,
   );
   return ok ? 0 : 1;
+}
+
+/** `a`'s req/s and CPU per request against `b`'s, both of this run: a note under `a`, and a line now. */
+function comparisonNote(a: string, b: string, what: string, against: string): void {
+  const first = results.find((r) => r.key === a && r.ok && r.reqPerSec);
+  const second = results.find((r) => r.key === b && r.ok && r.reqPerSec);
+  if (!first || !second) return;
+  const cpu = (r: ScenarioResult) => Math.round(r.cpuUsPerRequest ?? Number.NaN);
+  const note =
+    `${what}: ${times(first.reqPerSec! / second.reqPerSec!)} the req/s of ${against} (${b}), ` +
+    `CPU ${cpu(first)} vs ${cpu(second)} µs/req, p99 ${first.latencyMs?.p99} vs ${second.latencyMs?.p99} ms`;
+  first.notes.push(note);
+  say(`\n${a}: ${note}`);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -80,6 +80,21 @@ export const DEFAULT_CACHE_TTL_MS = 2000;
 /** REDIS_KEY_PREFIX when unset. */
 export const DEFAULT_REDIS_KEY_PREFIX = 'wxa-server-domains:';
 
+// The other settings' defaults. Each lives here only: createService's optional options fall back to these too.
+/** PORT and HOST when unset. */
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_HOST = '127.0.0.1';
+/** MAX_CHANGES_PER_OPERATION and GRAPHQL_INTROSPECTION when unset. */
+export const DEFAULT_LIMITS: Config['limits'] = { maxChangesPerOperation: 1, introspection: true };
+/** SHUTDOWN_GRACE_MS when unset. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** WECHAT_TIMEOUT_MS when unset. */
+export const DEFAULT_WECHAT_TIMEOUT_MS = 10_000;
+/** SERVER_DOMAINS_MONTHLY_LIMIT when unset: WeChat's own monthly quota. */
+export const DEFAULT_MONTHLY_LIMIT = MONTHLY_CHANGE_LIMIT;
+/** LOG_LEVEL when unset. */
+export const DEFAULT_LOG_LEVEL: Config['logLevel'] = 'info';
+
 /** `redis://[user:password@]host:port[/db]` or `rediss://…`; never echoed (it may hold a password). */
 function isRedisUrl(value: string): boolean {
   let url: URL;
@@ -304,25 +319,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? { mode: 'jwks', jwksUrl: e.AUTH_JWKS_URL, ...claims }
       : { mode: 'disabled', explicit: e.AUTH_DISABLED === true };
   return {
-    port: e.PORT ?? 4000,
-    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT ?? DEFAULT_PORT,
+    host: e.HOST ?? DEFAULT_HOST,
     development: e.NODE_ENV === 'development',
     auth,
     limits: {
-      maxChangesPerOperation: e.MAX_CHANGES_PER_OPERATION ?? 1,
-      introspection: e.GRAPHQL_INTROSPECTION ?? true,
+      maxChangesPerOperation: e.MAX_CHANGES_PER_OPERATION ?? DEFAULT_LIMITS.maxChangesPerOperation,
+      introspection: e.GRAPHQL_INTROSPECTION ?? DEFAULT_LIMITS.introspection,
     },
-    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? DEFAULT_SHUTDOWN_GRACE_MS,
     cacheTtlMs: e.SERVER_DOMAINS_CACHE_TTL_MS ?? DEFAULT_CACHE_TTL_MS,
     corsOrigins: e.CORS_ORIGINS ?? [],
-    monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? MONTHLY_CHANGE_LIMIT,
+    monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? DEFAULT_MONTHLY_LIMIT,
     jumpMonthlyLimit: e.JUMP_DOMAINS_MONTHLY_LIMIT ?? null,
-    logLevel: e.LOG_LEVEL ?? 'info',
+    logLevel: e.LOG_LEVEL ?? DEFAULT_LOG_LEVEL,
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX ?? DEFAULT_REDIS_KEY_PREFIX } : undefined,
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),
-      timeoutMs: e.WECHAT_TIMEOUT_MS ?? 10_000,
+      timeoutMs: e.WECHAT_TIMEOUT_MS ?? DEFAULT_WECHAT_TIMEOUT_MS,
       credentials,
       events:
         credentials.mode === 'component' && e.WECHAT_EVENT_TOKEN && e.WECHAT_EVENT_AES_KEY

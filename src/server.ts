@@ -6,7 +6,15 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { useAuthentication } from './auth/jwt.js';
 import { parseCaches } from './caching/parse-cache.js';
-import { type AuthSettings, type Config, DEFAULT_CACHE_TTL_MS, type EventSettings } from './config.js';
+import { responseCachePlugin } from './caching/response-cache-plugin.js';
+import {
+  type AuthSettings,
+  type Config,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_LIMITS,
+  DEFAULT_MONTHLY_LIMIT,
+  type EventSettings,
+} from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import type { ChangeEntry } from './domains/change-entry.js';
 import { ChangeFlow } from './domains/change-flow.js';
@@ -89,6 +97,13 @@ export interface ServiceOptions {
   readonly monthlyLimit?: number;
   /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); no limit unless given. */
   readonly jumpMonthlyLimit?: number | null;
+  /**
+   * BENCH ONLY (bench/run.ts --answer-cache): what keeps repeated reads' answers. 'fast-path' (the default,
+   * and the only one for production) or yoga's response-cache plugin, measured against it (bench/README.md).
+   */
+  readonly answerCache?: 'fast-path' | 'response-cache-plugin';
+  /** BENCH ONLY (bench/run.ts --fast-validate): false validates with graphql-js's own `validate`. Default true. */
+  readonly fastValidation?: boolean;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -172,7 +187,7 @@ function useValidationRules(limits: Config['limits']): Plugin {
 export function createService(options: ServiceOptions): Service {
   const { baseUrl, timeoutMs } = options.wechat;
   const auth = options.auth ?? { mode: 'disabled', explicit: false };
-  const limits = { maxChangesPerOperation: 1, introspection: true, ...options.limits };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const development = options.development ?? false;
   const metrics = options.metrics ?? createMetrics();
   const http = new JsonHttp(baseUrl, { timeoutMs });
@@ -189,6 +204,11 @@ export function createService(options: ServiceOptions): Service {
     ...(options.now ? { now: options.now } : {}),
   });
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+  // BENCH ONLY: yoga's response cache instead of the fast path (see ServiceOptions.answerCache).
+  const pluginCache =
+    options.answerCache === 'response-cache-plugin'
+      ? responseCachePlugin({ ttlMs: cacheTtlMs, authOn: auth.mode !== 'disabled' })
+      : undefined;
   const writeLock = options.writeLock ?? new MemoryWriteLock();
   const readPath = <S>(read: CachedRead<S>, fetch: ReadPath<S>['fetch']) =>
     new ReadPath<S>({
@@ -216,12 +236,17 @@ export function createService(options: ServiceOptions): Service {
       timeoutMs,
       monthlyLimit,
       clock: options.now,
-      onJournaled: listMetrics.onJournaled,
+      onJournaled: pluginCache
+        ? (entry) => {
+            pluginCache.invalidate();
+            listMetrics.onJournaled(entry);
+          }
+        : listMetrics.onJournaled,
     });
     return changes;
   };
   const domains = new PlatformDomains({
-    server: flow(SERVER_DOMAINS, options.monthlyLimit ?? SERVER_DOMAINS.documentedMonthlyLimit),
+    server: flow(SERVER_DOMAINS, options.monthlyLimit ?? DEFAULT_MONTHLY_LIMIT),
     jump: flow(JUMP_DOMAINS, options.jumpMonthlyLimit ?? JUMP_DOMAINS.documentedMonthlyLimit),
     confirmFile: readPath<DomainConfirmFile>(
       {
@@ -262,7 +287,8 @@ export function createService(options: ServiceOptions): Service {
     useValidationRules(limits),
     // Which lists each query's answer depends on, or that it may never be kept (for the fast path).
     useReusableAnswers(),
-    useFastValidation(),
+    ...(options.fastValidation === false ? [] : [useFastValidation()]),
+    ...(pluginCache ? [pluginCache.plugin] : []),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
   ];
@@ -289,13 +315,15 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  const listener = fastPathListener({
-    yoga,
-    verifiedTokens,
-    maxBodyBytes: MAX_REQUEST_BODY_BYTES,
-    requestLog,
-    onHit: metrics.onFastPathHit,
-  });
+  const listener = pluginCache
+    ? yoga.requestListener
+    : fastPathListener({
+        yoga,
+        verifiedTokens,
+        maxBodyBytes: MAX_REQUEST_BODY_BYTES,
+        requestLog,
+        onHit: metrics.onFastPathHit,
+      });
   return {
     listener,
     yoga,

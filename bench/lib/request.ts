@@ -24,12 +24,16 @@ export const READ_SCOPE = 'server-domains:read';
 export const randomSecret = (): string => randomBytes(32).toString('hex');
 
 /** An HS256 JWT with `scope: "server-domains:read"`, valid for an hour, signed with the secret's UTF-8 bytes. */
-export async function mintToken(secret: string, subject = 'bench'): Promise<string> {
+/**
+ * `issuedAt` (epoch seconds; now unless given) makes the token the same bytes each time it is minted: the
+ * many-callers warm-up and measured window are separate processes, and must send the same 10,000 tokens.
+ */
+export async function mintToken(secret: string, subject = 'bench', issuedAt = Math.floor(Date.now() / 1000)): Promise<string> {
   return new SignJWT({ scope: READ_SCOPE })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)
-    .setIssuedAt()
-    .setExpirationTime('1h')
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + 3600)
     .sign(new TextEncoder().encode(secret));
 }
 

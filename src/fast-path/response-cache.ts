@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { BudgetedMap } from '../caching/budgeted-map.js';
+import { LRUCache } from 'lru-cache';
 import { SeenOnce } from '../caching/seen-once.js';
 import type { ReadPath } from '../domains/read-path.js';
 
@@ -23,21 +23,29 @@ export interface CachedResponse {
 export const RESPONSE_BUDGET_BYTES = 16 * 1024 * 1024;
 /** A 1000-domain answer is about 60 KB; anything much larger is not worth keeping. */
 const MAX_BODY_BYTES = 256 * 1024;
-/** What an entry costs beyond its body and headers: the key, the entry objects, the Map slot. */
+/** What an entry costs beyond its body and headers: the key, the entry objects, the cache's slot. */
 const ENTRY_OVERHEAD_BYTES = 256;
+
+/** What an answer costs against the budget: its body, its headers, its key and the bookkeeping. */
+function costOf(response: CachedResponse, key: string): number {
+  let cost = ENTRY_OVERHEAD_BYTES + key.length + response.body.byteLength;
+  for (const name in response.headers) cost += name.length + response.headers[name]!.length;
+  return cost;
+}
 
 /**
  * Finished responses by request, within a byte budget. The key holds everything the answer depends on
  * (Accept, Origin, the caller's scopes, the body), the body as its SHA-256 digest, never itself: a request
- * with a megabyte of unused variables costs a 44-character digest, not a megabyte. Oldest first out.
+ * with a megabyte of unused variables costs a 44-character digest, not a megabyte. Least recently used
+ * out first (lru-cache's `maxSize`).
  */
 export class ResponseCache {
-  readonly #entries: BudgetedMap<CachedResponse>;
+  readonly #entries: LRUCache<string, CachedResponse>;
   /** Keys whose answer was not kept the first time they came. */
   readonly #seen = new SeenOnce();
 
   constructor(budgetBytes = RESPONSE_BUDGET_BYTES) {
-    this.#entries = new BudgetedMap(budgetBytes);
+    this.#entries = new LRUCache<string, CachedResponse>({ maxSize: budgetBytes, sizeCalculation: costOf });
   }
 
   /**
@@ -68,9 +76,7 @@ export class ResponseCache {
 
   set(key: string, response: CachedResponse): void {
     if (response.body.byteLength > MAX_BODY_BYTES) return;
-    let cost = ENTRY_OVERHEAD_BYTES + key.length + response.body.byteLength;
-    for (const name in response.headers) cost += name.length + response.headers[name]!.length;
-    this.#entries.set(key, response, cost);
+    this.#entries.set(key, response);
   }
 
   delete(key: string): void {
@@ -79,7 +85,7 @@ export class ResponseCache {
 
   /** Bytes held, as counted against the budget. */
   get bytes(): number {
-    return this.#entries.bytes;
+    return this.#entries.calculatedSize;
   }
 
   get size(): number {

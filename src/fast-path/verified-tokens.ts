@@ -1,5 +1,5 @@
+import { LRUCache } from 'lru-cache';
 import { type Caller, callerFromClaims } from '../auth/caller.js';
-import { BudgetedMap } from '../caching/budgeted-map.js';
 import { logCallerOf } from '../observability/request-log.js';
 
 /** What is kept of a verified token: the caller its claims make, and its scopes as one short key. */
@@ -16,8 +16,9 @@ export interface VerifiedToken {
 export const MAX_REMEMBER_MS = 5 * 60 * 1000;
 /** Remembered tokens in all, in bytes (the token texts and bookkeeping). */
 export const TOKENS_BUDGET_BYTES = 8 * 1024 * 1024;
-/** What an entry costs beyond the token's text: the entry object, the subject, the Map slot. */
+/** What an entry costs beyond the token's text: the entry object, the subject, the cache's slot. */
 const ENTRY_OVERHEAD_BYTES = 160;
+const costOf = (entry: Entry, token: string): number => ENTRY_OVERHEAD_BYTES + token.length + (entry.subject?.length ?? 0);
 
 export interface VerifiedTokensOptions {
   /** Milliseconds since the epoch (JWT times are in epoch seconds); Date.now unless given. */
@@ -38,15 +39,16 @@ interface Entry extends VerifiedToken {
  * A token is remembered until the earliest of: its `exp`; MAX_REMEMBER_MS after it was verified (so a
  * token without `exp` is verified again every few minutes, and a revocation upstream shows within that);
  * and the end of the lifetime of the signing key that verified it (a JWKS key is refetched then, and may
- * be gone). Within a byte budget, oldest first out.
+ * be gone). Within a byte budget, least recently used out first (lru-cache's `maxSize`). lru-cache's `ttl`
+ * drops an entry at its `until` on the real clock; `until` is checked on the service's clock too (tests move it).
  */
 export class VerifiedTokens {
-  readonly #tokens: BudgetedMap<Entry>;
+  readonly #tokens: LRUCache<string, Entry>;
   readonly #now: () => number;
 
   constructor(options: VerifiedTokensOptions = {}) {
     this.#now = options.now ?? Date.now;
-    this.#tokens = new BudgetedMap(options.budgetBytes ?? TOKENS_BUDGET_BYTES);
+    this.#tokens = new LRUCache<string, Entry>({ maxSize: options.budgetBytes ?? TOKENS_BUDGET_BYTES, sizeCalculation: costOf });
   }
 
   /**
@@ -62,8 +64,8 @@ export class VerifiedTokens {
     if (until <= now || nbf > now) return;
     const caller = callerFromClaims(payload);
     const scopes = `${caller.canRead ? 'r' : '-'}${caller.canWrite ? 'w' : '-'}`;
-    const cost = ENTRY_OVERHEAD_BYTES + token.length + (caller.subject?.length ?? 0);
-    this.#tokens.set(token, { scopes, subject: caller.subject, caller, logCaller: logCallerOf(caller.subject), until }, cost);
+    const entry = { scopes, subject: caller.subject, caller, logCaller: logCallerOf(caller.subject), until };
+    this.#tokens.set(token, entry, { ttl: Math.ceil(until - now) });
   }
 
   /** A token verified before and still to be trusted now, or undefined. */
@@ -79,7 +81,7 @@ export class VerifiedTokens {
 
   /** Bytes held, as counted against the budget. */
   get bytes(): number {
-    return this.#tokens.bytes;
+    return this.#tokens.calculatedSize;
   }
 
   get size(): number {

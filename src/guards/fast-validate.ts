@@ -168,7 +168,12 @@ export function validate(
   return errors;
 }
 
-/** Has yoga validate with `validate` above (the same rules, the same errors). */
+/**
+ * Has yoga validate with `validate` above (the same rules, the same errors). Kept because it pays: the cold
+ * path (bench scenario 7 against 16, `npm run bench -- --fast-validate`, 2026-12-03, three runs) used 10–22%
+ * less CPU per request with it than with graphql-js's `validate` (bench/README.md). It imports graphql-js
+ * internals that graphql 17 removes: measure again then, and drop it if graphql 17's own validation is as fast.
+ */
 export function useFastValidation(): Plugin {
   return {
     onValidate({ setValidationFn }) {

@@ -1,4 +1,4 @@
-import type { Plugin } from 'graphql-yoga';
+import { type Plugin, useReadinessCheck } from 'graphql-yoga';
 
 /** How long a failed check is remembered, so probes cannot spend WeChat's daily token quota. */
 const FAILURE_MEMORY_MS = 10_000;
@@ -39,20 +39,18 @@ export function useReadiness(check: () => Promise<unknown>, sharedStoreReachable
       return reason;
     }
   };
-  const plugin: Plugin = {
-    // Not an async function: that would make every request's onRequest chain wait a turn, /ready or not.
-    onRequest({ url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/ready') return;
-      return probe().then((reason) =>
-        endResponse(
+  // yoga's own readiness plugin routes /ready (and answers nothing else); the answer's text is ours.
+  const plugin = useReadinessCheck({
+    endpoint: '/ready',
+    check: ({ fetchAPI }) =>
+      probe().then(
+        (reason) =>
           new fetchAPI.Response(reason === undefined ? 'ready\n' : `not ready: ${reason}\n`, {
             status: reason === undefined ? 200 : 503,
             headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
           }),
-        ),
-      );
-    },
-  };
+      ),
+  });
   return {
     plugin,
     forget: () => {

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -14,6 +13,7 @@ import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useBodyLimit } from './guards/body-limit.js';
+import { useCsrfPrevention } from './guards/csrf.js';
 import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
@@ -205,8 +205,8 @@ export function createService(options: ServiceOptions): Service {
     readiness.plugin,
     metrics.plugin,
     ...(authentication ? [authentication.plugin] : []),
-    // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+    // No POST a browser could send cross-site without a preflight; a GET (never a mutation) as clients send it.
+    useCsrfPrevention(),
     EnvelopArmorPlugin({
       // Introspection counts too (a nested `ofType` chain is the classic depth bomb); GraphiQL's own
       // introspection query is 21 deep as armor counts.

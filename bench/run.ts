@@ -40,7 +40,7 @@ const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile
   --only LIST    run only these scenarios (numbers or keys, comma-separated), e.g. --only 2,3,4 or --only cold
   --image-node-options
                  run every server under test (the service and the reference servers alike) with the image's
-                 NODE_OPTIONS (the Dockerfile's heap flags), so the ratios are those of the deployed settings`;
+                 NODE_OPTIONS (node-options.env's heap flags, as npm start and the image run), so the ratios are those of the deployed settings`;
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -212,10 +212,10 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...extra };
 }
 
-/** The Dockerfile's `ENV NODE_OPTIONS="…"`, split into arguments. */
+/** node-options.env's `NODE_OPTIONS="…"` (what npm start and the image run with), split into arguments. */
 function imageNodeOptions(): string[] {
-  const match = /^ENV .*NODE_OPTIONS="([^"]+)"/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'));
-  return match ? match[1]!.split(/\s+/) : fail('no ENV NODE_OPTIONS="…" in the Dockerfile');
+  const match = /^NODE_OPTIONS="([^"]+)"$/m.exec(readFileSync(join(root, 'node-options.env'), 'utf8'));
+  return match ? match[1]!.split(/\s+/) : fail('no NODE_OPTIONS="…" in node-options.env');
 }
 
 function runTsc(project: string, extra: readonly string[]): void {

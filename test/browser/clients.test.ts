@@ -105,7 +105,7 @@ if (!existsSync(CHROMIUM)) {
       await stack?.close();
       stack = await startStack({ auth, corsOrigins: [pages.origin] });
       const { page, methods } = await openPage();
-      const headers = auth
+      const headers: Record<string, string> = auth
         ? { authorization: `Bearer ${await mint({ scope: 'server-domains:write' }, { issuer: AUTH.issuer, audience: AUTH.audience })}` }
         : {};
       const [read, add] = await runUrql(page, `${stack.url}/graphql`, headers);

@@ -98,7 +98,7 @@ describe('what CSRF prevention still refuses', () => {
   it('a GET never runs a mutation, with or without a preflight header: 405, nothing changed', async () => {
     stack = await startStack();
     const url = `${stack.url}/graphql?query=${encodeURIComponent(mutation)}`;
-    for (const extra of [{}, { 'x-graphql-yoga-csrf': '1' }]) {
+    for (const extra of [{}, { 'x-graphql-yoga-csrf': '1' }] as Record<string, string>[]) {
       const response = await fetch(url, { headers: { accept: 'application/json', ...extra } });
       expect(response.status).toBe(405);
     }

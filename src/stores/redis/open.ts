@@ -1,9 +1,11 @@
+import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import { refreshGraceMs } from '../../domains/service.js';
 import type { LiveCredentials, Stores } from '../open.js';
 import { RedisChangeJournal } from './change-journal.js';
 import { RedisConnection } from './connection.js';
+import { JournalSpool } from './journal-spool.js';
 import { RedisReadCache } from './read-cache.js';
 import { RedisTicketStore } from './ticket-store.js';
 import { RedisTokenStore } from './token-store.js';
@@ -12,13 +14,18 @@ import { RedisWriteLock } from './write-lock.js';
 /** Redis commands answer in a millisecond; one that takes this long means Redis is in trouble. */
 const REDIS_COMMAND_TIMEOUT_MS = 1_000;
 
-/** The stores of live mode with REDIS_URL: everything replicas share, in Redis (see openStores). */
-export function openRedisStores(config: Config, credentials: LiveCredentials, logger: Logger): Stores {
+/**
+ * The stores of live mode with REDIS_URL: everything replicas share, in Redis (see openStores), and in
+ * DATA_DIR the spool of journal entries Redis could not take. Throws DataDirError when DATA_DIR cannot be written.
+ */
+export async function openRedisStores(config: Config, credentials: LiveCredentials, logger: Logger): Promise<Stores> {
   const redisSettings = config.redis!;
   // Checked by the configuration: a shared store is per platform.
   const platform = credentials.componentAppId!;
   const { timeoutMs } = config.wechat;
   const redis = new RedisConnection({ ...redisSettings, commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS }, logger);
+  // Before connecting: a DATA_DIR that cannot be written stops the start with nothing opened.
+  const spool = await JournalSpool.open(resolve(config.dataDir), redis, logger);
   redis.start();
   logger.info(
     { store: 'redis', keyPrefix: redisSettings.keyPrefix, platform },
@@ -27,7 +34,7 @@ export function openRedisStores(config: Config, credentials: LiveCredentials, lo
   return {
     ticketStore: new RedisTicketStore(redis, logger),
     tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs, mirror: { componentAppId: platform, everyMs: 2_000 } }),
-    changeJournal: new RedisChangeJournal(redis, platform, logger),
+    changeJournal: new RedisChangeJournal(redis, platform, logger, spool),
     readCache: new RedisReadCache(redis, {
       platform,
       ttlMs: config.cacheTtlMs,

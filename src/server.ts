@@ -21,6 +21,8 @@ import { yogaLogger } from './logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { createRequestLog } from './observability/request-log.js';
+import { tracedListener, useOperationSpans } from './observability/request-spans.js';
+import { tracingEnabled } from './observability/tracing.js';
 import { schema } from './schema/index.js';
 import { type ChangeJournal, MemoryChangeJournal } from './stores/change-journal.js';
 import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
@@ -222,6 +224,7 @@ export function createService(options: ServiceOptions): Service {
     useFastValidation(),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
+    ...(tracingEnabled() ? [useOperationSpans()] : []),
   ];
 
   const yoga = createYoga<object, Context>({
@@ -246,7 +249,7 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  const listener = fastPathListener({
+  const fastPath = fastPathListener({
     yoga,
     service,
     verifiedTokens,
@@ -254,6 +257,8 @@ export function createService(options: ServiceOptions): Service {
     requestLog,
     onHit: metrics.onFastPathHit,
   });
+  // Tracing (issue 19): a server span per request, only when the SDK was started; the same listener otherwise.
+  const listener = tracingEnabled() ? tracedListener(fastPath) : fastPath;
   return {
     listener,
     yoga,

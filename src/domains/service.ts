@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
+import { failSpan, inSpan, startSpan } from '../observability/tracing.js';
 import type { ChangeJournal } from '../stores/change-journal.js';
 import { SharedStoreUnavailableError } from '../stores/errors.js';
 import type { Kept, ReadCache, ReadMark } from '../stores/read-cache.js';
@@ -226,7 +227,14 @@ export class ServerDomainsService {
    * answer is returned, and a failure is rethrown as the typed error the caller gets. A lock that cannot be
    * had in time (another change holds it, or the shared store is unreachable) sends nothing.
    */
-  async change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, request: ChangeRequest): Promise<ChangeResult> {
+  change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, request: ChangeRequest): Promise<ChangeResult> {
+    // --- tracing (issue 19): the change as a span; its lock wait, fresh read and WeChat call are children ---
+    return inSpan('server-domains change', { 'wechat.action': action, 'server_domains.count': domains.length }, () =>
+      this.#change(action, domains, publishTogether, request),
+    );
+  }
+
+  async #change(action: ChangeAction, domains: readonly string[], publishTogether: boolean, request: ChangeRequest): Promise<ChangeResult> {
     const journal = (outcome: Pick<NewChangeEntry, 'effect' | 'outcome' | 'errcode'>, after: ServerDomainsState | undefined) =>
       this.#journal({
         at: new Date(this.#clock()).toISOString(),
@@ -243,10 +251,12 @@ export class ServerDomainsService {
       throw error;
     };
     const { timeoutMs } = this.#options;
+    const lockWait = startSpan('server-domains lock wait'); // tracing: ends when the lock is had, or refused
     const run = async (): Promise<ChangeResult> => {
+      lockWait?.end();
       let before: ServerDomainsState;
       try {
-        before = await this.#fetch(request.observe);
+        before = await inSpan('server-domains fresh read', {}, () => this.#fetch(request.observe)); // tracing
       } catch (error) {
         return refuse(error);
       }
@@ -282,6 +292,8 @@ export class ServerDomainsService {
     } catch (error) {
       const refused = lockRefusal(error);
       if (!refused) throw error;
+      failSpan(lockWait, refused); // tracing
+      lockWait?.end();
       return refuse(refused);
     }
   }

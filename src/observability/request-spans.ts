@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { otel } from './otel-api.js';
+
+const { context, propagation, SpanKind, SpanStatusCode, trace } = otel;
 
 // The spans of a request, used only when tracing is on (server.ts adds them then; nothing otherwise).
 

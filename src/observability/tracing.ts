@@ -1,6 +1,7 @@
-import { type Attributes, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Attributes, Span } from '@opentelemetry/api';
+import { otel } from './otel-api.js';
 
-// The service's spans, on @opentelemetry/api alone (already loaded: prom-client needs it). Until
+// The service's spans, on @opentelemetry/api alone (already loaded: prom-client needs it; see otel-api.ts). Until
 // src/observability/tracing-sdk.ts enables tracing (only with OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT), every
 // helper here is one boolean test: the hot path pays nothing. Attributes must never hold a secret (a token,
 // a ticket, a secret, an Authorization value): name what was done, not what was sent.
@@ -36,8 +37,8 @@ export function inSpan<T>(
   options: SpanOptions = {},
 ): Promise<T> {
   if (!enabled) return fn(undefined);
-  const kind = options.kind === 'client' ? SpanKind.CLIENT : SpanKind.INTERNAL;
-  return trace.getTracer(TRACER).startActiveSpan(name, { kind, attributes }, async (span) => {
+  const kind = options.kind === 'client' ? otel.SpanKind.CLIENT : otel.SpanKind.INTERNAL;
+  return otel.trace.getTracer(TRACER).startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
       return await fn(span);
     } catch (error) {
@@ -52,12 +53,12 @@ export function inSpan<T>(
 /** A span that ends where the caller says (a wait that ends inside another function); undefined without tracing. */
 export function startSpan(name: string, attributes: Attributes = {}): Span | undefined {
   if (!enabled) return undefined;
-  return trace.getTracer(TRACER).startSpan(name, { attributes });
+  return otel.trace.getTracer(TRACER).startSpan(name, { attributes });
 }
 
 /** The span of the code running now; undefined without tracing. */
 export function activeSpan(): Span | undefined {
-  return enabled ? trace.getActiveSpan() : undefined;
+  return enabled ? otel.trace.getActiveSpan() : undefined;
 }
 
 /** Marks a span as failed: its status, and the error's type (a name, never a message). */
@@ -65,5 +66,5 @@ export function failSpan(span: Span | undefined, error: unknown, description?: s
   if (!span) return;
   const type = error instanceof Error ? error.name : typeof error;
   span.setAttribute('error.type', type);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: description ?? type });
+  span.setStatus({ code: otel.SpanStatusCode.ERROR, message: description ?? type });
 }

@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
 import { startArgs } from '../support/node-options.js';
+import { attribute, CLIENT, ERROR, type OtlpSpan, SERVER, startReceiver } from '../support/otlp-receiver.js';
 import { type Running, startProcess } from '../support/process.js';
 import { simulatorSecrets } from '../support/secrets.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
@@ -19,49 +17,6 @@ const AUDIENCE = 'wxa-server-domains';
 const READ = 'query Read { serverDomains { __typename ... on ServerDomains { testing } } }';
 const add = (domain: string) =>
   `mutation Add { addDomains(input: { domains: ["${domain}"] }) { __typename ... on WechatError { errcode } ... on ServerDomains { testing } } }`;
-
-type Value = { stringValue?: string; intValue?: string | number; boolValue?: boolean };
-interface OtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  attributes?: { key: string; value: Value }[];
-  status?: { code?: number };
-}
-const SERVER = 2;
-const CLIENT = 3;
-const ERROR = 2;
-
-/** An OTLP/HTTP receiver (JSON): every payload as it came, and its spans. */
-async function startReceiver(): Promise<{ server: Server; url: string; payloads: string[]; spans: OtlpSpan[]; resources: unknown[] }> {
-  const payloads: string[] = [];
-  const spans: OtlpSpan[] = [];
-  const resources: unknown[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      payloads.push(body);
-      const parsed = JSON.parse(body) as { resourceSpans?: { resource?: unknown; scopeSpans?: { spans?: OtlpSpan[] }[] }[] };
-      for (const resourceSpans of parsed.resourceSpans ?? []) {
-        resources.push(resourceSpans.resource);
-        for (const scope of resourceSpans.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, payloads, spans, resources };
-}
-
-const attribute = (span: OtlpSpan, key: string) => {
-  const value = span.attributes?.find((a) => a.key === key)?.value;
-  return value?.stringValue ?? (value?.intValue === undefined ? value?.boolValue : Number(value.intValue));
-};
 
 describe('tracing (OTLP/HTTP, http/json)', () => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;

@@ -37,8 +37,7 @@ beforeAll(async () => {
   openTelemetrySetup({
     contextManager: new AsyncLocalStorageContextManager(),
     resource: { serviceName: 'gateway' },
-    // biome-ignore lint/suspicious/noExplicitAny: the gateway's SDK types are another release's; the exporter interface is the same
-    traces: { exporter: new OTLPTraceExporter({ url: `${receiver.url}/v1/traces` }) as any, batching: false },
+    traces: { exporter: new OTLPTraceExporter({ url: `${receiver.url}/v1/traces` }), batching: false },
   });
   const runtime = createGatewayRuntime({
     supergraph: composed.supergraphSdl,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
 import { startArgs } from '../support/node-options.js';
 import { attribute, CLIENT, ERROR, type OtlpSpan, SERVER, startReceiver } from '../support/otlp-receiver.js';
-import { type Running, startProcess } from '../support/process.js';
+import { type Running, runService, startProcess } from '../support/process.js';
 import { simulatorSecrets } from '../support/secrets.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
@@ -186,5 +186,19 @@ describe('without an OTLP endpoint', () => {
     } finally {
       await service.stop();
     }
+  });
+});
+
+describe('a tracing setting that cannot be used', () => {
+  it('stops the start with one line naming the variable', async () => {
+    const { code, stdout, stderr } = await runService({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^wxa-server-domains: Invalid configuration: OTEL_EXPORTER_OTLP_PROTOCOL: .*grpc/),
+    ]);
   });
 });

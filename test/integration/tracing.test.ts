@@ -4,6 +4,7 @@ import { type Simulator, startSimulator } from '../../src/wechat/simulator/serve
 import { startArgs } from '../support/node-options.js';
 import { attribute, CLIENT, ERROR, type OtlpSpan, SERVER, startReceiver } from '../support/otlp-receiver.js';
 import { type Running, runService, startProcess } from '../support/process.js';
+import { describeWithRedis, startRedis, until } from '../support/redis.js';
 import { simulatorSecrets } from '../support/secrets.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
@@ -38,7 +39,7 @@ describe('tracing (OTLP/HTTP, http/json)', () => {
       AUTH_JWT_SECRET: TEST_SECRET,
       AUTH_JWT_ISSUER: ISSUER,
       AUTH_JWT_AUDIENCE: AUDIENCE,
-      SERVER_DOMAINS_CACHE_TTL_MS: '0',
+      SERVER_DOMAINS_CACHE_TTL_MS: '60000',
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '50',
@@ -113,6 +114,26 @@ describe('tracing (OTLP/HTTP, http/json)', () => {
     expect(attribute(attempt!, 'url.full')).toBe(`${sim.url}/cgi-bin/component/modify_wxa_server_domain?access_token=[redacted]`);
     const refresh = one(spans, 'wechat token refresh');
     expect(childrenOf(spans, refresh).map((s) => s.name)).toEqual(['POST /cgi-bin/component/api_component_token']);
+  });
+
+  it('a repeated read the fast path answers (before yoga) still continues the caller’s trace, in one server span', async () => {
+    const READ_AGAIN = 'query ReadAgain { serverDomains { __typename } }';
+    await traced(READ_AGAIN);
+    await traced(READ_AGAIN); // kept after this one
+    const { traceId, parentId, data } = await traced(READ_AGAIN);
+    expect(data.serverDomains.__typename).toBe('ServerDomains');
+    const spans = await spansOf(traceId);
+    expect(spans.map((s) => [s.name, s.kind, s.parentSpanId])).toEqual([['POST /graphql', SERVER, parentId]]);
+    // It was the fast path's answer (the request's log line says so).
+    await expect
+      .poll(() =>
+        service
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('"operationName":"ReadAgain"'))
+          .map((l) => (JSON.parse(l) as { fast?: boolean }).fast),
+      )
+      .toEqual([undefined, undefined, true]);
   });
 
   it('a change: its lock wait, fresh read and WeChat call', async () => {
@@ -201,4 +222,53 @@ describe('a tracing setting that cannot be used', () => {
       expect.stringMatching(/^wxa-server-domains: Invalid configuration: OTEL_EXPORTER_OTLP_PROTOCOL: .*grpc/),
     ]);
   });
+});
+
+describeWithRedis('tracing with REDIS_URL', () => {
+  it('a change shows its Redis commands (the lock, the shared read) as CLIENT spans, and never the Redis password', async () => {
+    const password = 'tracing-redis-passw0rd';
+    const redis = await startRedis({ password });
+    const receiver = await startReceiver();
+    const sim = await startSimulator();
+    const service = await startProcess(process.execPath, startArgs(), {
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      WECHAT_API_BASE_URL: sim.url,
+      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
+      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
+      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+      REDIS_URL: redis.url,
+      AUTH_DISABLED: 'true',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/v1/traces`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '50',
+    });
+    try {
+      await until(() => service.output().includes('connected to the shared store'), 10_000);
+      const traceId = randomBytes(16).toString('hex');
+      const response = await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+        body: JSON.stringify({ query: add('redis-traced.example.com') }),
+      });
+      expect(((await response.json()) as { data: any }).data.addDomains.__typename).toBe('ServerDomains');
+      await expect.poll(() => receiver.spans.some((s) => s.traceId === traceId && s.kind === SERVER), { timeout: 10_000 }).toBe(true);
+      const spans = receiver.spans.filter((s) => s.traceId === traceId);
+      const redisSpans = spans.filter((s) => attribute(s, 'db.system.name') === 'redis');
+      expect(redisSpans.every((s) => s.kind === CLIENT)).toBe(true);
+      const names = new Set(redisSpans.map((s) => s.name));
+      // The change lock is a lease; the fresh read offers its state to the shared read cache; the journal entry.
+      for (const name of ['redis lease', 'redis read cache', 'redis change journal']) expect(names).toContain(name);
+      // Taking the change lock: a lease command of the change itself.
+      const change = spans.find((s) => s.name === 'server-domains change')!;
+      expect(redisSpans.some((s) => s.name === 'redis lease' && s.parentSpanId === change.spanId)).toBe(true);
+      const exported = receiver.payloads.join('\n');
+      for (const secret of [password, ...simulatorSecrets(sim)]) expect(exported).not.toContain(secret);
+    } finally {
+      await service.stop();
+      await sim.close();
+      receiver.server.close();
+      await redis.close();
+    }
+  }, 60_000);
 });

@@ -204,7 +204,7 @@ function fail(message: string): never {
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(WECHAT_|AUTH_|SERVER_DOMAINS_|MAX_CHANGES_|GRAPHQL_|SHUTDOWN_|BENCH_|REDIS_)/.test(key)) continue;
+    if (/^(WECHAT_|AUTH_|SERVER_DOMAINS_|MAX_CHANGES_|GRAPHQL_|SHUTDOWN_|BENCH_|REDIS_|OTEL_)/.test(key)) continue;
     if (['DATA_DIR', 'SIMULATOR_PUSH_TO'].includes(key)) continue;
     if (['PORT', 'HOST', 'LOG_LEVEL', 'NODE_ENV', 'NODE_OPTIONS'].includes(key)) continue;
     env[key] = value;
@@ -496,7 +496,7 @@ async function startServiceOnRedis(
       WECHAT_API_BASE_URL: simulatorUrl,
       ...BENCH_PLATFORM,
       REDIS_URL: redis.url,
-      // Unused with REDIS_URL; a directory of its own all the same, never the working tree.
+      // With REDIS_URL it holds only the journal spool: a directory of its own, never the working tree.
       DATA_DIR: dataDir,
     }),
   );

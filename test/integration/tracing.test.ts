@@ -176,6 +176,17 @@ describe('tracing (OTLP/HTTP, http/json)', () => {
     expect(one(spans, 'server-domains change').status?.code).toBe(ERROR);
   });
 
+  it('UpstreamUnavailableError (the answer lost): the call’s span has status error, with the error’s type', async () => {
+    sim.injectFault({ on: 'modify', action: 'add', drop: true });
+    const { traceId, data } = await traced(
+      'mutation Lost { addDomains(input: { domains: ["lost.example.com"] }) { __typename ... on UpstreamUnavailableError { mayHaveApplied } } }',
+    );
+    expect(data.addDomains).toEqual({ __typename: 'UpstreamUnavailableError', mayHaveApplied: true });
+    const call = one(await spansOf(traceId), 'wechat add');
+    expect(call.status?.code).toBe(ERROR);
+    expect(attribute(call, 'error.type')).toBe('UpstreamUnavailableError');
+  });
+
   it('never exports a secret, and never sends WeChat a trace context', async () => {
     const exported = receiver.payloads.join('\n');
     expect(exported.length).toBeGreaterThan(0);

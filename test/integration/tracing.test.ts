@@ -136,6 +136,22 @@ describe('tracing (OTLP/HTTP, http/json)', () => {
       .toEqual([undefined, undefined, true]);
   });
 
+  it('a query by GET (urql’s default) is traced the same way, its query string never recorded', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const parentId = randomBytes(8).toString('hex');
+    const query = 'query ReadByGet { serverDomains { __typename } }';
+    const response = await fetch(`${service.url}/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { accept: 'application/json', authorization: `Bearer ${jwt}`, traceparent: `00-${traceId}-${parentId}-01` },
+    });
+    expect(response.status).toBe(200);
+    const spans = await spansOf(traceId);
+    const server = one(spans, 'GET /graphql');
+    expect(server.parentSpanId).toBe(parentId);
+    expect(attribute(server, 'url.path')).toBe('/graphql');
+    expect(one(spans, 'query ReadByGet').parentSpanId).toBe(server.spanId);
+    expect(JSON.stringify(spans)).not.toContain('ReadByGet {');
+  });
+
   it('a change: its lock wait, fresh read and WeChat call', async () => {
     const { traceId, data } = await traced(add('traced.example.com'));
     expect(data.addDomains.__typename).toBe('ServerDomains');

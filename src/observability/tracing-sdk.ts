@@ -38,9 +38,7 @@ export async function startTracing(settings: TracingSettings, env: Readonly<Reco
     detectResources({ detectors: [envDetector] }),
   );
   const provider = new TracerProvider({
-    resource: resource.attributes['service.name']
-      ? resource
-      : resource.merge(resourceFromAttributes({ 'service.name': settings.serviceName })),
+    resource,
     sampler: samplerOf(settings),
     spanProcessors: [
       new BatchSpanProcessor({

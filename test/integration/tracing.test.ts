@@ -94,7 +94,7 @@ describe('tracing (OTLP/HTTP, http/json)', () => {
     expect(data.serverDomains.__typename).toBe('ServerDomains');
     const spans = await spansOf(traceId);
     const server = one(spans, 'POST /graphql');
-    expect(server).toMatchObject({ kind: SERVER, parentSpanId: parentId });
+    expect(server).toMatchObject({ kind: SERVER, parentSpanId: parentId, service: 'wxa-server-domains' });
     expect(attribute(server, 'http.response.status_code')).toBe(200);
     const operation = one(spans, 'query Read');
     expect(operation.parentSpanId).toBe(server.spanId);

@@ -237,6 +237,31 @@ describe('without an OTLP endpoint', () => {
   });
 });
 
+describe('the default protocol', () => {
+  it('is http/protobuf, to OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces', async () => {
+    const receiver = await startReceiver();
+    const service = await startProcess(process.execPath, startArgs(), {
+      PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_BSP_SCHEDULE_DELAY: '50',
+    });
+    try {
+      await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: READ }),
+      });
+      // The protobuf holds the span names as plain strings: the server span ends last.
+      await expect.poll(() => receiver.payloads.join('').includes('POST /graphql'), { timeout: 10_000 }).toBe(true);
+      expect(receiver.payloads.join('')).toContain('query Read');
+      for (const request of receiver.requests) expect(request).toMatchObject({ path: '/v1/traces', contentType: 'application/x-protobuf' });
+    } finally {
+      await service.stop();
+      receiver.server.close();
+    }
+  });
+});
+
 describe('a tracing setting that cannot be used', () => {
   it('stops the start with one line naming the variable', async () => {
     const { code, stdout, stderr } = await runService({

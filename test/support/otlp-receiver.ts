@@ -20,22 +20,33 @@ export const SERVER = 2;
 export const CLIENT = 3;
 export const ERROR = 2;
 
-/** An OTLP/HTTP receiver (JSON): every payload as it came, and its spans. */
+/** An OTLP/HTTP receiver: every payload as it came (and each request's path and content type); the spans of JSON ones. */
 export async function startReceiver(): Promise<{
   server: Server;
   url: string;
   payloads: string[];
+  requests: { path: string; contentType: string; bytes: number }[];
   spans: OtlpSpan[];
   resources: unknown[];
 }> {
+  const requests: { path: string; contentType: string; bytes: number }[] = [];
   const payloads: string[] = [];
   const spans: OtlpSpan[] = [];
   const resources: unknown[] = [];
   const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const contentType = req.headers['content-type'] ?? '';
+      requests.push({ path: req.url ?? '', contentType, bytes: bytes.byteLength });
+      const body = bytes.toString('utf8');
       payloads.push(body);
+      if (!contentType.startsWith('application/json')) {
+        res.writeHead(200, { 'content-type': contentType });
+        res.end();
+        return;
+      }
       const parsed = JSON.parse(body) as { resourceSpans?: { resource?: unknown; scopeSpans?: { spans?: OtlpSpan[] }[] }[] };
       for (const resourceSpans of parsed.resourceSpans ?? []) {
         resources.push(resourceSpans.resource);
@@ -50,7 +61,7 @@ export async function startReceiver(): Promise<{
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, payloads, spans, resources };
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, payloads, requests, spans, resources };
 }
 
 export const attribute = (span: OtlpSpan, key: string) => {

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -30,6 +29,7 @@ import { useReusableAnswers } from './fast-path/reusable.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useBodyLimit } from './guards/body-limit.js';
+import { useCsrfPrevention } from './guards/csrf.js';
 import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
@@ -37,6 +37,8 @@ import { yogaLogger } from './logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { createRequestLog } from './observability/request-log.js';
+import { tracedListener, useOperationSpans } from './observability/request-spans.js';
+import { stepTracer, tracingEnabled } from './observability/tracing.js';
 import { schema } from './schema/index.js';
 import { MemoryChangeJournal } from './stores/change-journal.js';
 import { MemoryReadCache } from './stores/read-cache.js';
@@ -236,6 +238,7 @@ export function createService(options: ServiceOptions): Service {
       timeoutMs,
       monthlyLimit,
       clock: options.now,
+      tracer: stepTracer,
       onJournaled: pluginCache
         ? (entry) => {
             pluginCache.invalidate();
@@ -271,8 +274,8 @@ export function createService(options: ServiceOptions): Service {
     readiness.plugin,
     metrics.plugin,
     ...(authentication ? [authentication.plugin] : []),
-    // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+    // No POST a browser could send cross-site without a preflight; a GET (never a mutation) as clients send it.
+    useCsrfPrevention(),
     EnvelopArmorPlugin({
       // Introspection counts too (a nested `ofType` chain is the classic depth bomb); GraphiQL's own
       // introspection query is 21 deep as armor counts.
@@ -291,6 +294,7 @@ export function createService(options: ServiceOptions): Service {
     ...(pluginCache ? [pluginCache.plugin] : []),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
+    ...(tracingEnabled() ? [useOperationSpans()] : []),
   ];
 
   const yoga = createYoga<object, Context>({
@@ -315,7 +319,7 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  const listener = pluginCache
+  const fastPath = pluginCache
     ? yoga.requestListener
     : fastPathListener({
         yoga,
@@ -324,6 +328,8 @@ export function createService(options: ServiceOptions): Service {
         requestLog,
         onHit: metrics.onFastPathHit,
       });
+  // Tracing (issue 19): a server span per request, only when the SDK was started; the same listener otherwise.
+  const listener = tracingEnabled() ? tracedListener(fastPath) : fastPath;
   return {
     listener,
     yoga,

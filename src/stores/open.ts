@@ -12,7 +12,7 @@ import type { LiveCredentials, Stores } from './stores.js';
 /**
  * The stores live mode runs on. With REDIS_URL, everything replicas share (ticket, token, change lock, read
  * cache, change journal) is in Redis, and the service starts whether Redis is up or not (it connects in the
- * background). Without it: the ticket, the token and the change journal in DATA_DIR, the rest in memory.
+ * background); DATA_DIR holds the spool of journal entries Redis could not take. Without it: the ticket, the token and the change journal in DATA_DIR, the rest in memory.
  * Throws DataDirError naming the directory when DATA_DIR cannot be used.
  */
 export async function openStores(

@@ -64,6 +64,8 @@ export interface SimulatorCall {
   readonly wxaJumpH5Domain?: string;
   readonly publishTogether?: boolean;
   readonly body: unknown;
+  /** The request's headers as received (lower-case names): what the service sends WeChat besides the body. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface SimulatorOptions {
@@ -285,6 +287,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     calls.push({
       kind,
       body,
+      headers: { ...req.headers },
       ...(kind === 'modify' || kind === 'jump'
         ? {
             action: typeof record.action === 'string' ? record.action : undefined,

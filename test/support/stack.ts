@@ -36,6 +36,8 @@ export interface StackOptions {
   readonly tokenFilePollMs?: number;
   /** The local quota guard's monthly limit; 50 unless given. */
   readonly monthlyLimit?: number;
+  /** The change lock (e.g. an ObservedWriteLock, to wait until a change has asked for it); in-process unless given. */
+  readonly writeLock?: ServiceOptions['writeLock'];
 }
 
 export interface Stack {
@@ -47,6 +49,8 @@ export interface Stack {
   readonly eventsUrl: string;
   /** Every log line the service wrote, raw. */
   readonly logLines: string[];
+  /** Requests to the service whose body has been read to the end: a test waits until its requests are all in. */
+  bodiesReceived(): number;
   gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R>>;
   /** A raw POST to /graphql: status and body text. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
@@ -89,8 +93,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
     monthlyLimit: options.monthlyLimit,
+    writeLock: options.writeLock,
   });
-  const server: Server = createServer(service.listener);
+  let bodiesReceived = 0;
+  const server: Server = createServer((req, res) => {
+    // An 'end' listener does not start the stream: the service reads the body as it would anyway.
+    req.once('end', () => {
+      bodiesReceived += 1;
+    });
+    service.listener(req, res);
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -110,6 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     url,
     eventsUrl: `${url}/wechat/events`,
     logLines,
+    bodiesReceived: () => bodiesReceived,
     post,
     async gql(document, variables, headers) {
       const { text } = await post({ query: print(document), variables }, headers);

@@ -38,6 +38,8 @@ export interface Fault {
   times?: number;
   /** Wait this long before answering (then answer as the other fields say, or normally). */
   delayMs?: number;
+  /** In-process tests: hold the answer until this settles (a call the test releases when it is ready). */
+  until?: PromiseLike<unknown>;
   /** Apply the change before misbehaving, as a WeChat that acted but whose answer was lost. */
   applyFirst?: boolean;
   /** Destroy the connection without an answer. */
@@ -321,6 +323,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!fault) return sendJson(res, 200, answer());
     const real = fault.applyFirst ? answer() : undefined;
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.until) await Promise.resolve(fault.until).catch(() => undefined);
     if (res.destroyed) return;
     if (fault.drop) return void req.socket.destroy();
     if (fault.status) return sendText(res, fault.status, 'text/html', `<html><body>${fault.status}</body></html>`);

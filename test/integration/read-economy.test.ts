@@ -163,7 +163,6 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
     const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
     expect(data?.addDomains).toMatchObject({ mayHaveApplied: true });
     stack.sim.injectFault({ action: 'get', delayMs: 300 });
-    const before = gets();
     const refreshArrived = stack.sim.nextCall('modify', 'get');
     const refreshing = read();
     await refreshArrived;

@@ -1,11 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { CHANGE_JOURNAL_FILE, FileChangeJournal } from '../../src/stores/file/change-journal.js';
 import type { Fault, Simulator } from '../../src/wechat/simulator/server.js';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { type Running, startProcess } from '../support/process.js';
+import { ChangeMutation } from '../support/quota-operations.js';
 import { describeWithRedis, type RedisServer, startRedis, until } from '../support/redis.js';
+import { startStack } from '../support/stack.js';
 
 // "Each line written and synced before the answer": the built service is SIGKILLed the instant its answer
 // to a change arrives (no graceful stop, nothing flushed after), then restarted on the same state, where the
@@ -37,6 +41,29 @@ async function post(running: Running, query: string, variables?: Record<string, 
   const body = (await response.json()) as { data?: any; errors?: unknown };
   expect(body.errors).toBeUndefined();
   return body.data;
+}
+
+/**
+ * POSTs a GraphQL request and SIGKILLs the service in the same turn as the answer's first bytes arrive (its
+ * headers), before even reading the body: nothing the service might still do after answering gets to run.
+ */
+function postThenKill(
+  running: Running,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ answer: any; exited: Promise<unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    req.on('response', (res) => {
+      const exited = running.stop('SIGKILL');
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ answer: JSON.parse(Buffer.concat(chunks).toString('utf8')), exited }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ query, variables }));
+  });
 }
 
 interface Case {
@@ -83,9 +110,9 @@ async function killAfterEachAnswer(sim: Simulator, start: () => Promise<Running>
     const running = await start();
     if (c.fault) sim.injectFault(c.fault);
     const domain = `d${i}.example.com`;
-    const answer = (await post(running, ADD, { domain })).addDomains;
-    await running.stop('SIGKILL');
-    expect(answer, c.name).toMatchObject(c.answer);
+    const { answer, exited } = await postThenKill(running, ADD, { domain });
+    await exited;
+    expect(answer.data.addDomains, c.name).toMatchObject(c.answer);
     seen.unshift({ ...c.entry, domains: [domain] });
     if (c.spendsQuota) spent += 1;
 
@@ -116,6 +143,35 @@ it('DATA_DIR: an entry of each effect is there after a SIGKILL right after its a
     return running;
   });
 }, 120_000);
+
+it('the file journal has each entry when the service ends its answer, not later', async () => {
+  // In-process, so that the file is read in the very call that ends the answer: a write put off until after
+  // it (even by a setTimeout of 0) is not there yet, whatever the machine's speed.
+  const dir = mkdtempSync(join(tmpdir(), 'wxa-durability-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const { journal } = await FileChangeJournal.open(dir);
+  cleanups.push(() => journal.close());
+  const linesAtAnswer: number[] = [];
+  const stack = await startStack({
+    changeJournal: journal,
+    onAnswer: (req) => {
+      if (req.method === 'POST' && req.url === '/graphql')
+        linesAtAnswer.push(readFileSync(join(dir, CHANGE_JOURNAL_FILE), 'utf8').split('\n').filter(Boolean).length);
+    },
+  });
+  cleanups.push(() => stack.close());
+  for (const [i, c] of CASES.entries()) {
+    if (c.fault) stack.sim.injectFault(c.fault);
+    const { data } = await stack.gql(ChangeMutation, { add: [`d${i}.example.com`] });
+    expect(data?.addDomains, c.name).toMatchObject(c.answer);
+    expect(linesAtAnswer.at(-1), c.name).toBe(i + 1);
+  }
+  const entries = readFileSync(join(dir, CHANGE_JOURNAL_FILE), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(entries).toMatchObject(CASES.map((c, i) => ({ ...c.entry, domains: [`d${i}.example.com`] })));
+});
 
 describeWithRedis('REDIS_URL', () => {
   it('the shared journal has an entry of each effect after a SIGKILL right after its answer', async () => {

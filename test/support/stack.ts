@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -38,6 +38,13 @@ export interface StackOptions {
   readonly monthlyLimit?: number;
   /** The change lock (e.g. an ObservedWriteLock, to wait until a change has asked for it); in-process unless given. */
   readonly writeLock?: ServiceOptions['writeLock'];
+  /** The change journal (e.g. the file one, in a temp DATA_DIR); in memory unless given. */
+  readonly changeJournal?: ServiceOptions['changeJournal'];
+  /**
+   * Called as the service ends an answer (`res.end`), before the answer can leave: a test looks at what is
+   * already written at that moment, with nothing the service might do afterwards run yet.
+   */
+  readonly onAnswer?: (req: IncomingMessage) => void;
 }
 
 export interface Stack {
@@ -94,6 +101,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     corsOrigins: options.corsOrigins,
     monthlyLimit: options.monthlyLimit,
     writeLock: options.writeLock,
+    changeJournal: options.changeJournal,
   });
   let bodiesReceived = 0;
   const server: Server = createServer((req, res) => {
@@ -101,6 +109,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     req.once('end', () => {
       bodiesReceived += 1;
     });
+    const { onAnswer } = options;
+    if (onAnswer) {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        onAnswer(req);
+        return end(...args);
+      }) as ServerResponse['end'];
+    }
     service.listener(req, res);
   });
   server.listen(0, '127.0.0.1');

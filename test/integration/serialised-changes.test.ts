@@ -64,8 +64,9 @@ describe('changes of one platform are serialised within the process', () => {
     stack = await startStack({ timeoutMs: 500, writeLock: lock });
     await stack.gql(ServerDomainsQuery); // token and connection ready
     // The first change takes the lock; its fresh get is held at WeChat until the second has asked for the
-    // lock, and its add until the second is answered. Each call stays within its own 500 ms, and the second,
-    // which began waiting before the add was sent, gives up before the add would.
+    // lock, and its add until the second is answered: the first holds the lock all the while the second waits.
+    // (Whether the first's add then answers in time, or times out itself, is the machine's speed: either is
+    // journaled, and neither is what this test is about.)
     const getHeld = hold();
     const addHeld = hold();
     stack.sim.injectFault({ action: 'get', until: getHeld.promise });
@@ -74,7 +75,7 @@ describe('changes of one platform are serialised within the process', () => {
     const first = stack.gql(AddDomainsMutation, { input: { domains: ['first.example.com'] } });
     await firstHasLock;
     const secondAnswer = stack.gql(AddDomainsMutation, { input: { domains: ['second.example.com'] } });
-    await vi.waitFor(() => expect(lock.asked).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(lock.asked).toBe(2), { timeout: 10_000, interval: 1 });
     getHeld.release();
     const second = await secondAnswer;
     addHeld.release();
@@ -83,15 +84,19 @@ describe('changes of one platform are serialised within the process', () => {
       mayHaveApplied: false,
       message: expect.stringMatching(/Another change .* in progress/),
     });
-    expect((await first).data?.addDomains.__typename).toBe('ServerDomains');
+    const firstAnswer = (await first).data?.addDomains;
+    const firstEffect = firstAnswer?.__typename === 'ServerDomains' ? 'APPLIED' : 'UNKNOWN';
+    if (firstEffect === 'UNKNOWN') expect(firstAnswer).toMatchObject({ __typename: 'UpstreamUnavailableError', mayHaveApplied: true });
+    // Only the first change reached WeChat.
     expect(stack.sim.calls.filter((c) => c.kind === 'modify' && c.action === 'add').map((c) => c.wxaServerDomain)).toEqual([
       'first.example.com',
     ]);
-    // Newest first: the refusal was journaled while the first change was still held.
     const entries = (await stack.gql(ChangesQuery, { first: 10 })).data!.serverDomainChanges.edges.map((e) => e.node);
-    expect(entries).toMatchObject([
-      { domains: ['first.example.com'], effect: 'APPLIED' },
-      { domains: ['second.example.com'], effect: 'REFUSED', outcome: 'UpstreamUnavailableError' },
-    ]);
+    expect(entries).toHaveLength(2);
+    expect(entries.find((e) => e.domains[0] === 'first.example.com')).toMatchObject({ effect: firstEffect });
+    expect(entries.find((e) => e.domains[0] === 'second.example.com')).toMatchObject({
+      effect: 'REFUSED',
+      outcome: 'UpstreamUnavailableError',
+    });
   });
 });

@@ -146,8 +146,6 @@ export interface Simulator {
   changesMostAtOnce(): number;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
   count(kind: CallKind, action?: string): number;
-  /** Calls of a kind (and action) received and not yet answered (delayed by a fault, say): tests wait on it. */
-  inFlight(kind?: CallKind, action?: string): number;
   /**
    * Resolves with the next call of a kind (and action) when it arrives (before it is answered): a test waits
    * on the request itself instead of sleeping.
@@ -257,11 +255,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   /** Changes (add, delete, set) being answered now, and the most ever at once: WeChat should never see two. */
   const changes = { inFlight: 0, mostAtOnce: 0 };
-  /** Calls received and not yet answered, and the tests waiting for the next call of a kind. */
-  const unanswered = new Set<SimulatorCall>();
+  /** Tests waiting for the next call of a kind (and action). */
   const waiters: { kind: CallKind; action?: string; resolve: (call: SimulatorCall) => void }[] = [];
-  const matches = (call: SimulatorCall, kind: CallKind | undefined, action: string | undefined) =>
-    (kind === undefined || call.kind === kind) && (action === undefined || call.action === action);
 
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
@@ -304,11 +299,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         : {}),
     };
     calls.push(call);
-    unanswered.add(call);
-    res.once('close', () => unanswered.delete(call));
     for (let i = waiters.length - 1; i >= 0; i--) {
       const waiter = waiters[i]!;
-      if (!matches(call, waiter.kind, waiter.action)) continue;
+      if (waiter.kind !== call.kind || (waiter.action !== undefined && waiter.action !== call.action)) continue;
       waiters.splice(i, 1);
       waiter.resolve(call);
     }
@@ -439,7 +432,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     changesMostAtOnce: () => changes.mostAtOnce,
     count: (kind, action) => calls.filter((c) => c.kind === kind && (action === undefined || c.action === action)).length,
-    inFlight: (kind, action) => [...unanswered].filter((c) => matches(c, kind, action)).length,
     nextCall: (kind, action) => new Promise((resolve) => waiters.push({ kind, action, resolve })),
     events,
     issuedTickets,

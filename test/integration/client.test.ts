@@ -112,9 +112,15 @@ describe('wxa-server-domains/client', () => {
     expect(quotaNow.serverDomainsQuota).toMatchObject({ monthlyLimit: 50, changesThisMonth: 1, remainingThisMonth: 49 });
     expect(describeDaily(quotaNow.serverDomainsQuota.daily)).toMatch(/^\d+\/1000$/);
 
+    // The journal's one entry is the change the mutation answered with; its cursor names it, and leads nowhere further.
+    const changeId = added.addDomains.__typename === 'ServerDomains' ? added.addDomains.change?.id : undefined;
+    expect(changeId).toMatch(/^\d+-\d+$/);
     const journal = await run(ServerDomainChangesDocument, { first: 1 });
-    expect(journal.serverDomainChanges.edges.map((e) => e.node.effect)).toEqual(['APPLIED']);
-    expect(journal.serverDomainChanges.pageInfo).toEqual({ hasNextPage: false, endCursor: journal.serverDomainChanges.edges[0]?.cursor });
+    expect(journal.serverDomainChanges.edges.map((e) => [e.node.id, e.node.effect])).toEqual([[changeId, 'APPLIED']]);
+    expect(journal.serverDomainChanges.pageInfo).toEqual({ hasNextPage: false, endCursor: changeId });
+    const further = await run(ServerDomainChangesDocument, { first: 1, after: changeId });
+    expect(further.serverDomainChanges.edges).toEqual([]);
+    expect(further.serverDomainChanges.pageInfo.hasNextPage).toBe(false);
 
     const invalid = await run(AddDomainsDocument, { domains: ['https://x.example.com'] });
     expect(describeResult(invalid.addDomains)).toBe('invalid: https://x.example.com');

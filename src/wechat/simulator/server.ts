@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +42,8 @@ export interface Fault {
   times?: number;
   /** Wait this long before answering (then answer as the other fields say, or normally). */
   delayMs?: number;
+  /** In-process tests: hold the answer until this settles (a call the test releases when it is ready). */
+  until?: PromiseLike<unknown>;
   /** Apply the change before misbehaving, as a WeChat that acted but whose answer was lost. */
   applyFirst?: boolean;
   /** Destroy the connection without an answer. */
@@ -55,9 +57,18 @@ export interface Fault {
   errmsg?: string;
 }
 
+/** What the simulator knew of a call's access_token when it arrived. */
+export type TokenState = 'valid' | 'expired' | 'invalid' | 'missing';
+
+/** A token's short fingerprint, as `SimulatorCall.tokenId` has it: tests tell tokens apart without keeping them. */
+export const tokenId = (token: string): string => createHash('sha256').update(token).digest('base64url').slice(0, 12);
+
 /** One call as the simulator received it (the token itself is not kept). */
 export interface SimulatorCall {
   readonly kind: CallKind;
+  /** Calls with an access_token (modify, quota): its state on arrival (before any fault) and fingerprint. */
+  readonly tokenState?: TokenState;
+  readonly tokenId?: string;
   readonly action?: string;
   readonly wxaServerDomain?: string;
   /** A jump call's wxa_jump_h5_domain. */
@@ -151,6 +162,11 @@ export interface Simulator {
   changesMostAtOnce(): number;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
   count(kind: CallKind, action?: string): number;
+  /**
+   * Resolves with the next call of a kind (and action) when it arrives (before it is answered): a test waits
+   * on the request itself instead of sleeping.
+   */
+  nextCall(kind: CallKind, action?: string): Promise<SimulatorCall>;
   close(): Promise<void>;
 }
 
@@ -228,6 +244,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return { component_access_token: token, expires_in: ttlMs / 1000 };
   };
 
+  const tokenStateOf = (token: string | null): TokenState => {
+    if (!token) return 'missing';
+    const until = tokens.get(token);
+    if (until === undefined) return 'invalid';
+    return now() >= until ? 'expired' : 'valid';
+  };
+
   const checkToken = (token: string | null): WireAnswer | undefined => {
     if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
     const until = tokens.get(token);
@@ -254,6 +277,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   /** Changes (add, delete, set) being answered now, and the most ever at once: WeChat should never see two. */
   const changes = { inFlight: 0, mostAtOnce: 0 };
+  /** Tests waiting for the next call of a kind (and action). */
+  const waiters: { kind: CallKind; action?: string; resolve: (call: SimulatorCall) => void }[] = [];
 
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
@@ -284,10 +309,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     totals.set(counted, (totals.get(counted) ?? 0) + 1);
     // A long `npm start` must not grow without bound: only the latest calls are kept for inspection.
     if (calls.length >= MAX_KEPT_CALLS) calls.splice(0, calls.length - MAX_KEPT_CALLS + 1);
-    calls.push({
+    const accessToken = url.searchParams.get('access_token');
+    const call: SimulatorCall = {
       kind,
       body,
       headers: { ...req.headers },
+      ...(kind === 'token' ? {} : { tokenState: tokenStateOf(accessToken), ...(accessToken ? { tokenId: tokenId(accessToken) } : {}) }),
       ...(kind === 'modify' || kind === 'jump'
         ? {
             action: typeof record.action === 'string' ? record.action : undefined,
@@ -297,7 +324,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
             publishTogether: typeof record.is_modify_published_together === 'boolean' ? record.is_modify_published_together : undefined,
           }
         : {}),
-    });
+    };
+    calls.push(call);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i]!;
+      if (waiter.kind !== call.kind || (waiter.action !== undefined && waiter.action !== call.action)) continue;
+      waiters.splice(i, 1);
+      waiter.resolve(call);
+    }
     const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
@@ -312,6 +346,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (!fault) return sendJson(res, 200, answer());
     const real = fault.applyFirst ? answer() : undefined;
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.until) await Promise.resolve(fault.until).catch(() => undefined);
     if (res.destroyed) return;
     if (fault.drop) return void req.socket.destroy();
     if (fault.status) return sendText(res, fault.status, 'text/html', `<html><body>${fault.status}</body></html>`);
@@ -436,6 +471,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     changesMostAtOnce: () => changes.mostAtOnce,
     count: (kind, action) => calls.filter((c) => c.kind === kind && (action === undefined || c.action === action)).length,
+    nextCall: (kind, action) => new Promise((resolve) => waiters.push({ kind, action, resolve })),
     events,
     issuedTickets,
     pushes,

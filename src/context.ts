@@ -3,6 +3,7 @@ import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.j
 import { rememberedCallerOf } from './auth/jwt.js';
 import type { RequestServerDomains, ServerDomainsService } from './domains/service.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
+import type { MiniPrograms } from './mini-programs/registry.js';
 import { recordOf } from './observability/request-log.js';
 
 /** Per-request context: what the resolvers may use. */
@@ -11,6 +12,8 @@ export interface Context {
   /** The platform this service manages (WECHAT_COMPONENT_APPID), if configured. */
   readonly componentAppId: string | undefined;
   readonly serverDomains: RequestServerDomains;
+  /** The authorized Mini Programs; undefined when the platform's appid is not known. */
+  readonly miniPrograms: MiniPrograms | undefined;
 }
 
 /** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */
@@ -25,7 +28,12 @@ export interface TokenMemory {
  * remembered for the fast path. Without it auth is off and every caller is unchecked.
  */
 export const createContextFactory =
-  (service: ServerDomainsService, verified: TokenMemory | undefined, componentAppId: string | undefined) =>
+  (
+    service: ServerDomainsService,
+    verified: TokenMemory | undefined,
+    componentAppId: string | undefined,
+    miniPrograms?: MiniPrograms | undefined,
+  ) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
     if (verified && jwt) {
@@ -34,6 +42,7 @@ export const createContextFactory =
     }
     return {
       componentAppId,
+      miniPrograms,
       caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
       serverDomains: service.forRequest(recordOf(request)?.observe),
     };

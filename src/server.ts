@@ -10,6 +10,8 @@ import { type AuthSettings, type Config, type Credentials, DEFAULT_CACHE_TTL_MS,
 import { type Context, createContextFactory } from './context.js';
 import { refreshGraceMs, ServerDomainsService } from './domains/service.js';
 import { useEventReceiver } from './events/receiver.js';
+import type { AuthorizerTokenCache, RegistryStore } from './mini-programs/ports.js';
+import { MiniPrograms } from './mini-programs/registry.js';
 import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
@@ -27,6 +29,8 @@ import { MemoryReadCache, type ReadCache } from './stores/read-cache.js';
 import { MemoryTicketStore, type TicketStore } from './stores/ticket-store.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
 import { MemoryWriteLock, type WriteLock } from './stores/write-lock.js';
+import { MemoryRegistryStore } from './stores/mini-program-registry.js';
+import { WechatAuthorizers } from './wechat/authorizers.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
@@ -78,6 +82,15 @@ export interface ServiceOptions {
   readonly changeJournal?: ChangeJournal;
   /** Changes a month the local quota guard allows (SERVER_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
   readonly monthlyLimit?: number;
+  /** The authorized Mini Programs and their refresh tokens; in memory unless given (a file in DATA_DIR, Redis). */
+  readonly miniProgramRegistry?: RegistryStore;
+  /** Where authorizer access tokens are cached; in memory unless given (Redis, for one refresh per fleet). */
+  readonly authorizerTokenCache?: AuthorizerTokenCache;
+  /**
+   * MINI_PROGRAM_SYNC_INTERVAL_MS: given, the registry is synced at start (in the background) and then this
+   * often (0: at start only). Not given (tests), it syncs only when asked.
+   */
+  readonly miniProgramSyncIntervalMs?: number;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -99,6 +112,8 @@ export interface Service {
   /** What the resolvers call (tests and scripts may call it too). */
   readonly domains: ServerDomainsService;
   readonly metrics: Metrics;
+  /** The authorized Mini Programs; undefined when the platform's appid is not known (a static token without it). */
+  readonly miniPrograms: MiniPrograms | undefined;
   /** Closes the upstream pool. */
   close(): Promise<void>;
 }
@@ -122,8 +137,39 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics
   });
 }
 
+/** The Mini Program registry, wherever the platform's appid is known (its calls all carry component_appid). */
+function miniProgramsFor(options: ServiceOptions, http: JsonHttp, tokens: TokenProvider, metrics: Metrics): MiniPrograms | undefined {
+  const componentAppId = options.wechat.credentials.componentAppId;
+  if (componentAppId === undefined) return undefined;
+  const api = new WechatAuthorizers({
+    http,
+    tokens,
+    componentAppId,
+    logger: options.logger,
+    timeoutMs: options.wechat.timeoutMs,
+    onCall: metrics.onUpstreamCall,
+  });
+  const miniPrograms = new MiniPrograms({
+    api,
+    registry: options.miniProgramRegistry ?? new MemoryRegistryStore({ now: options.now }),
+    tokenCache: options.authorizerTokenCache ?? new MemoryTokenStore(),
+    logger: options.logger,
+    now: options.now,
+    onTokenRefresh: metrics.onAuthorizerTokenRefresh,
+  });
+  metrics.watchMiniPrograms(() => miniPrograms.counts());
+  if (options.miniProgramSyncIntervalMs !== undefined) miniPrograms.start(options.miniProgramSyncIntervalMs);
+  return miniPrograms;
+}
+
 /** POST /wechat/events, in component mode with the event settings; the ticket's age on /metrics. */
-function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: TicketStore, onTicket: () => void): Plugin[] {
+function eventPlugins(
+  options: ServiceOptions,
+  metrics: Metrics,
+  tickets: TicketStore,
+  onTicket: () => void,
+  miniPrograms: MiniPrograms | undefined,
+): Plugin[] {
   const { credentials, events } = options.wechat;
   if (credentials.mode !== 'component') {
     if (events) throw new Error('the event settings need component credentials (appid and secret)');
@@ -142,6 +188,7 @@ function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: Ticket
       now,
       onEvent: metrics.onEvent,
       onTicket,
+      ...(miniPrograms ? { onAuthorization: (event) => miniPrograms.handleAuthorization(event) } : {}),
     }),
   ];
 }
@@ -167,6 +214,7 @@ export function createService(options: ServiceOptions): Service {
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tickets = options.ticketStore ?? new MemoryTicketStore();
   const tokens = tokenProvider(options, http, metrics, tickets);
+  const miniPrograms = miniProgramsFor(options, http, tokens, metrics);
   const readiness = useReadiness(() => tokens.get(), options.sharedStoreReachable);
   const client = new WechatClient({
     http,
@@ -201,7 +249,7 @@ export function createService(options: ServiceOptions): Service {
   const plugins: Plugin[] = [
     requestLog.plugin,
     // WeChat's pushes: answered here, before authentication, CSRF and the GraphQL limits (the signature is their check).
-    ...eventPlugins(options, metrics, tickets, readiness.forget),
+    ...eventPlugins(options, metrics, tickets, readiness.forget, miniPrograms),
     readiness.plugin,
     metrics.plugin,
     ...(authentication ? [authentication.plugin] : []),
@@ -238,6 +286,7 @@ export function createService(options: ServiceOptions): Service {
       service,
       verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
       options.wechat.credentials.componentAppId,
+      miniPrograms,
     ),
     logging: yogaLogger(options.logger),
     plugins,
@@ -259,8 +308,10 @@ export function createService(options: ServiceOptions): Service {
     yoga,
     domains: service,
     metrics,
+    miniPrograms,
     close: () => {
       tokens.close?.();
+      miniPrograms?.close();
       return client.close();
     },
   };

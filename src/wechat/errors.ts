@@ -3,8 +3,11 @@ import { AppError } from '../errors.js';
 /** The four actions of modify_wxa_server_domain. */
 export type DomainAction = 'get' | 'add' | 'delete' | 'set';
 
-/** What a call to WeChat does: an action of modify_wxa_server_domain, or `quota` (openapi/quota/get). */
-export type UpstreamAction = DomainAction | 'quota';
+/** The component calls about the platform's authorizers (src/wechat/authorizers.ts). */
+export type AuthorizerAction = 'authorizer_list' | 'authorizer_info' | 'query_auth' | 'authorizer_token';
+
+/** What a call to WeChat does: an action of modify_wxa_server_domain, `quota` (openapi/quota/get), or an authorizer call. */
+export type UpstreamAction = DomainAction | 'quota' | AuthorizerAction;
 
 /** Base of the errors that carry WeChat's own errcode and errmsg. */
 export class WechatError extends AppError {

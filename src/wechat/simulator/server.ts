@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AuthorizerCallKind, type AuthorizerSettings, SimulatedAuthorizers } from './authorizers.js';
 import { type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
@@ -22,8 +23,19 @@ const PUSH_TIMEOUT_MS = 5000;
 /** How many pushes `pushes` keeps. */
 const MAX_KEPT_PUSHES = 1000;
 
-/** api_component_token, modify_wxa_server_domain, openapi/quota/get. */
-export type CallKind = 'token' | 'modify' | 'quota';
+/**
+ * api_component_token, modify_wxa_server_domain, openapi/quota/get, the four authorizer calls, and
+ * `wxa_domain`: /wxa/get_effective_domain with an authorizer token (a stand-in for the Mini Program calls).
+ */
+export type CallKind = 'token' | 'modify' | 'quota' | AuthorizerCallKind | 'wxa_domain';
+
+const AUTHORIZER_CALL_PATHS: Readonly<Record<string, AuthorizerCallKind>> = {
+  '/cgi-bin/component/api_get_authorizer_list': 'authorizer_list',
+  '/cgi-bin/component/api_get_authorizer_info': 'authorizer_info',
+  '/cgi-bin/component/api_query_auth': 'query_auth',
+  '/cgi-bin/component/api_authorizer_token': 'authorizer_token',
+};
+const WXA_DOMAIN_PATH = '/wxa/get_effective_domain';
 
 const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 const QUOTA_GET_PATH = '/cgi-bin/openapi/quota/get';
@@ -79,6 +91,8 @@ export interface SimulatorOptions {
   readonly eventAesKey?: string;
   /** How often a new ticket is pushed once an event target is set (default 10 minutes, as WeChat). */
   readonly pushIntervalMs?: number;
+  /** The authorized accounts: 5 Mini Programs and 1 Official Account unless told. */
+  readonly authorizers?: AuthorizerSettings;
 }
 
 /** One push the simulator sent (the ticket itself is not kept here). */
@@ -111,6 +125,8 @@ export interface Simulator {
   /** The latest calls (at most 10,000), oldest first; tests may empty it. */
   readonly calls: SimulatorCall[];
   readonly platform: SimulatedPlatform;
+  /** The accounts authorized to the platform, and their tokens. */
+  readonly authorizers: SimulatedAuthorizers;
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
   readonly issuedTokens: readonly string[];
   injectFault(fault: Fault): void;
@@ -131,6 +147,8 @@ export interface Simulator {
   pushTicket(): Promise<SimulatorPush>;
   /** Pushes an authorisation event (`authorized`, `updateauthorized`, `unauthorized`) to the target now. */
   pushAuthorization(infoType: string, authorizerAppid: string): Promise<SimulatorPush>;
+  /** Sends the last authorisation push again, as WeChat does when unsure it was received (same code, new nonce). */
+  replayLastAuthorization(): Promise<SimulatorPush>;
   /** The most changes (add, delete, set) WeChat was answering at once since start: more than 1 means two callers interleaved. */
   changesMostAtOnce(): number;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
@@ -165,6 +183,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let pushTimer: NodeJS.Timeout | undefined;
   const ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
   const platform = new SimulatedPlatform(options.platform);
+  const authorizers = new SimulatedAuthorizers(options.authorizers, now());
   /** token → epoch ms after which WeChat refuses it. */
   const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
   const faults: Fault[] = [];
@@ -274,9 +293,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
+      if (kind === 'wxa_domain') {
+        const checked = authorizers.checkAccessToken(url.searchParams.get('access_token'), now());
+        if ('errcode' in checked) return checked;
+        return { errcode: 0, errmsg: 'ok', effective_domain: { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [] } };
+      }
       const refused = checkToken(url.searchParams.get('access_token'));
       if (refused) return refused;
-      return kind === 'quota' ? reportQuota(body) : platform.handle(body, now());
+      if (kind === 'quota') return reportQuota(body);
+      if (kind === 'modify') return platform.handle(body, now());
+      return authorizers.handle(kind, body, now());
     };
     const fault = takeFault(kind, record.action);
     if (!fault) return sendJson(res, 200, answer());
@@ -331,6 +357,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       return sendJson(res, 200, { push: (await simulator.pushTo(url ?? undefined)) ?? null });
     }
+    if (req.method === 'POST' && (path === 'authorize' || path === 'unauthorize')) {
+      const body = parseJson(await readBody(req));
+      const appId = isRecord(body) ? body.appId : undefined;
+      if (typeof appId !== 'string' || !/^wx[0-9a-z]{1,30}$/.test(appId)) return sendJson(res, 400, { error: 'give {"appId": "wx..."}' });
+      if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
+      if (path === 'authorize' && isRecord(body) && body.officialAccount === true) authorizers.add(appId, 'official-account');
+      return sendJson(res, 200, await simulator.pushAuthorization(path === 'authorize' ? 'authorized' : 'unauthorized', appId));
+    }
     if (req.method === 'POST' && path === 'push') {
       if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
       return sendJson(res, 200, await simulator.pushTicket());
@@ -345,6 +379,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (req.method === 'POST' && url.pathname === '/cgi-bin/component/api_component_token') return handleWechat(req, res, url, 'token');
       if (req.method === 'POST' && url.pathname === MODIFY_PATH) return handleWechat(req, res, url, 'modify');
       if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
+      const authorizerCall = AUTHORIZER_CALL_PATHS[url.pathname];
+      if (req.method === 'POST' && authorizerCall) return handleWechat(req, res, url, authorizerCall);
+      if (req.method === 'POST' && url.pathname === WXA_DOMAIN_PATH) return handleWechat(req, res, url, 'wxa_domain');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
     route().catch(() => {
@@ -376,6 +413,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   /** Strictly increasing, as WeChat's: two pushes within a second must still be told apart. */
   const nextCreateTime = () => Math.max(Math.floor(now() / 1000), (issuedTickets.at(-1)?.createTime ?? 0) + 1);
+  let lastAuthorization: { infoType: string; createTime: number; message: string } | undefined;
   const pushTicket = () => {
     const ticket = `ticket@@@${randomBytes(32).toString('base64url')}`;
     const createTime = nextCreateTime();
@@ -389,6 +427,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     credentials,
     calls,
     platform,
+    authorizers,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
     revokeToken: (token) => void tokens.delete(token),
@@ -416,7 +455,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     pushTicket,
     pushAuthorization: (infoType, authorizerAppid) => {
       const createTime = Math.floor(now() / 1000);
-      return send(infoType, createTime, authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime));
+      // The push follows what the owner did: authorized (again) or not any more.
+      let code: string | undefined;
+      if (infoType === 'authorized' || infoType === 'updateauthorized') {
+        authorizers.add(authorizerAppid, undefined, undefined, createTime);
+        code = authorizers.issueCode(authorizerAppid);
+      }
+      if (infoType === 'unauthorized') authorizers.remove(authorizerAppid);
+      lastAuthorization = { infoType, createTime, message: authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime, code) };
+      return send(infoType, createTime, lastAuthorization.message);
+    },
+    replayLastAuthorization: () => {
+      if (!lastAuthorization) throw new Error('no authorisation push to replay');
+      return send(lastAuthorization.infoType, lastAuthorization.createTime, lastAuthorization.message);
     },
     close: async () => {
       clearInterval(pushTimer);

@@ -5,6 +5,7 @@ import './platform.js';
 import './change-journal.js';
 import './quota.js';
 import './change-preview.js';
+import './mini-programs.js';
 
 /** An Apollo Federation v2 subgraph (`_service`, `_entities`); print it with `printSubgraphSchema`. */
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -103,7 +103,7 @@ export class WechatAuthorizers implements AuthorizerApi {
       token = await tokens.get();
       answer = await this.#send(action, body, token, deadline);
     }
-    if (!isRecord(answer)) throw answer;
+    if (answer instanceof Error) throw answer;
     return answer;
   }
 

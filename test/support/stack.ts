@@ -36,6 +36,10 @@ export interface StackOptions {
   readonly tokenFilePollMs?: number;
   /** The local quota guard's monthly limit; 50 unless given. */
   readonly monthlyLimit?: number;
+  readonly miniProgramRegistry?: ServiceOptions['miniProgramRegistry'];
+  readonly authorizerTokenCache?: ServiceOptions['authorizerTokenCache'];
+  /** Given: a start-up sync in the background, then every so often (0: none after it). */
+  readonly miniProgramSyncIntervalMs?: number;
 }
 
 export interface Stack {
@@ -89,6 +93,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cacheTtlMs: options.cacheTtlMs ?? 0,
     corsOrigins: options.corsOrigins,
     monthlyLimit: options.monthlyLimit,
+    miniProgramRegistry: options.miniProgramRegistry,
+    authorizerTokenCache: options.authorizerTokenCache,
+    miniProgramSyncIntervalMs: options.miniProgramSyncIntervalMs,
   });
   const server: Server = createServer(service.listener);
   server.listen(0, '127.0.0.1');

@@ -48,6 +48,8 @@ export interface Fault {
   /** Only modify calls with this action. */
   action?: string;
   times?: number;
+  /** Let this many matching calls through first (e.g. the second page of a listing fails). */
+  skip?: number;
   /** Wait this long before answering (then answer as the other fields say, or normally). */
   delayMs?: number;
   /** Apply the change before misbehaving, as a WeChat that acted but whose answer was lost. */
@@ -205,6 +207,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const index = faults.findIndex((f) => (f.on ?? 'modify') === kind && (f.action === undefined || f.action === action));
     if (index < 0) return undefined;
     const fault = faults[index]!;
+    if ((fault.skip ?? 0) > 0) {
+      fault.skip = fault.skip! - 1;
+      return undefined;
+    }
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) faults.splice(index, 1);
     return fault;

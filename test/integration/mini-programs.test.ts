@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from '../support/stack.js';
+
+let stack: Stack;
+afterEach(() => stack?.close());
+
+// biome-ignore lint/suspicious/noExplicitAny: GraphQL answers are read field by field.
+type Body = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+const post = async (query: string, variables?: unknown, headers?: Record<string, string>) =>
+  JSON.parse((await stack.post({ query, variables }, headers)).text) as Body;
+
+const SYNC = 'mutation { syncMiniPrograms { __typename ... on MiniProgramSync { at total added revoked } ... on Error { message } ... on WechatError { errcode } } }';
+const PAGE = `query($first: Int, $after: String, $status: AuthorizationStatus) {
+  miniPrograms(first: $first, after: $after, status: $status) {
+    edges { cursor node { appId status name authorizedAt revokedAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** Every Mini Program the API lists, page after page. */
+async function listAll(first = 500, status?: string) {
+  const nodes: { appId: string; status: string }[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const { data, errors } = await post(PAGE, { first, after, status });
+    expect(errors).toBeUndefined();
+    nodes.push(...data.miniPrograms.edges.map((e: { node: { appId: string; status: string } }) => e.node));
+    if (!data.miniPrograms.pageInfo.hasNextPage) return nodes;
+    after = data.miniPrograms.pageInfo.endCursor;
+  }
+}
+
+describe('the Mini Program registry', () => {
+  it('syncs more than 500 authorizers page by page, leaves Official Accounts out, and classifies each new one once', async () => {
+    stack = await startStack({ simulator: { authorizers: { miniPrograms: 1203, officialAccounts: 4 } } });
+    const first = await post(SYNC);
+    expect(first.data.syncMiniPrograms).toMatchObject({ __typename: 'MiniProgramSync', total: 1203, added: 1203, revoked: 0 });
+    expect(stack.sim.count('authorizer_list')).toBe(3);
+    expect(stack.sim.count('authorizer_info')).toBe(1207);
+    const listed = await listAll();
+    expect(listed).toHaveLength(1203);
+    expect(listed.map((n) => n.appId)).toEqual([...listed.map((n) => n.appId)].sort());
+    expect(listed.every((n) => n.appId.startsWith('wxsimminiprogram') && n.status === 'AUTHORIZED')).toBe(true);
+    const oa = await post('{ miniProgram(appId: "wxsimofficialacct0001") { appId } }');
+    expect(oa.data.miniProgram).toBeNull();
+
+    const second = await post(SYNC);
+    expect(second.data.syncMiniPrograms).toMatchObject({ total: 1203, added: 0, revoked: 0 });
+    expect(stack.sim.count('authorizer_list')).toBe(6);
+    expect(stack.sim.count('authorizer_info')).toBe(1207);
+    const last = await post('{ miniProgramSync { at total added revoked } }');
+    const { __typename, ...summary } = second.data.syncMiniPrograms;
+    expect(last.data.miniProgramSync).toEqual(summary);
+  });
+
+  it('turns REVOKED only after a complete listing: one cut short changes nothing', async () => {
+    stack = await startStack({ simulator: { authorizers: { miniPrograms: 700, officialAccounts: 1 } } });
+    await post(SYNC);
+    stack.sim.authorizers.remove('wxsimminiprogram0003');
+    stack.sim.injectFault({ on: 'authorizer_list', skip: 1, errcode: 45009, errmsg: 'reach max api daily quota limit' });
+    const failed = await post(SYNC);
+    expect(failed.data.syncMiniPrograms).toMatchObject({ __typename: 'UnknownWechatError', errcode: 45009 });
+    const kept = await post('{ miniProgram(appId: "wxsimminiprogram0003") { status revokedAt } }');
+    expect(kept.data.miniProgram).toEqual({ status: 'AUTHORIZED', revokedAt: null });
+    expect((await post('{ miniProgramSync { total } }')).data.miniProgramSync.total).toBe(700);
+
+    const complete = await post(SYNC);
+    expect(complete.data.syncMiniPrograms).toMatchObject({ total: 699, added: 0, revoked: 1 });
+    const revoked = await post('{ miniProgram(appId: "wxsimminiprogram0003") { status revokedAt } }');
+    expect(revoked.data.miniProgram.status).toBe('REVOKED');
+    expect(Date.parse(revoked.data.miniProgram.revokedAt)).toBeGreaterThan(0);
+    expect(await listAll(100, 'REVOKED')).toEqual([expect.objectContaining({ appId: 'wxsimminiprogram0003' })]);
+  });
+
+  it('refuses a first outside 1..500 and an unknown cursor with BAD_USER_INPUT', async () => {
+    stack = await startStack();
+    await post(SYNC);
+    for (const variables of [{ first: 0 }, { first: 501 }, { first: 10, after: 'wxnosuchapp' }]) {
+      const { errors } = await post(PAGE, variables);
+      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const page = await post(PAGE, { first: 2 });
+    expect(page.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual(['wxsimminiprogram0001', 'wxsimminiprogram0002']);
+    const next = await post(PAGE, { first: 2, after: page.data.miniPrograms.pageInfo.endCursor });
+    expect(next.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual(['wxsimminiprogram0003', 'wxsimminiprogram0004']);
+  });
+});

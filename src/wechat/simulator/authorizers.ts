@@ -80,7 +80,7 @@ export class SimulatedAuthorizers {
 
   /** A code for an authorized/updateauthorized push. */
   issueCode(appId: string): string {
-    const code = `queryauthcode@@@${randomBytes(18).toString('base64url')}`;
+    const code = this.#secret('queryauthcode@@@');
     this.#codes.set(code, appId);
     return code;
   }

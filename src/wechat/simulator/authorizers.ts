@@ -145,7 +145,8 @@ export class SimulatedAuthorizers {
       };
     }
     const authorizer = typeof body.authorizer_appid === 'string' ? this.#byAppId.get(body.authorizer_appid) : undefined;
-    if (!authorizer?.authorized) return { errcode: 61003, errmsg: 'component is not authorized by this account' };
+    // A withdrawn authorization's refresh token is simply no longer valid.
+    if (!authorizer?.authorized) return { errcode: 61023, errmsg: 'refresh_token is invalid' };
     if (body.authorizer_refresh_token !== authorizer.refreshToken) return { errcode: 61023, errmsg: 'refresh_token is invalid' };
     if (this.#settings.rotateRefreshTokens) authorizer.refreshToken = this.#secret('refreshtoken@@@');
     return { errcode: 0, errmsg: 'ok', ...this.#issue(authorizer, now) };

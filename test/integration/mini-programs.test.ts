@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from '../support/stack.js';
+import { mint, TEST_SECRET } from '../support/tokens.js';
 
 let stack: Stack;
 afterEach(() => stack?.close());
@@ -83,5 +84,59 @@ describe('the Mini Program registry', () => {
     expect(page.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual(['wxsimminiprogram0001', 'wxsimminiprogram0002']);
     const next = await post(PAGE, { first: 2, after: page.data.miniPrograms.pageInfo.endCursor });
     expect(next.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual(['wxsimminiprogram0003', 'wxsimminiprogram0004']);
+  });
+});
+
+describe('MiniProgram as a federation entity', () => {
+  it('resolves a known appId of any status, and null for an unknown one and an Official Account', async () => {
+    stack = await startStack();
+    await post(SYNC);
+    stack.sim.authorizers.remove('wxsimminiprogram0005');
+    await post(SYNC);
+    const { data, errors } = await post(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on MiniProgram { appId status name } } }`,
+      {
+        representations: ['wxsimminiprogram0001', 'wxsimminiprogram0005', 'wxnosuchapp', 'wxsimofficialacct0001'].map((appId) => ({
+          __typename: 'MiniProgram',
+          appId,
+        })),
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data._entities).toEqual([
+      { __typename: 'MiniProgram', appId: 'wxsimminiprogram0001', status: 'AUTHORIZED', name: 'Simulated Mini Program 1' },
+      { __typename: 'MiniProgram', appId: 'wxsimminiprogram0005', status: 'REVOKED', name: 'Simulated Mini Program 5' },
+      null,
+      null,
+    ]);
+    const sdl = (await post('{ _service { sdl } }')).data._service.sdl;
+    expect(sdl).toMatch(/type MiniProgram\s+@key\(fields: "appId"\)/);
+  });
+});
+
+describe('scopes', () => {
+  const auth = { mode: 'secret' as const, secret: TEST_SECRET };
+  const READ = '{ miniPrograms { edges { node { appId } } } miniProgram(appId: "wxsimminiprogram0001") { appId } miniProgramSync { total } }';
+  const as = async (scope: string) => ({ authorization: `Bearer ${await mint({ scope })}` });
+
+  it('mini-programs:read reads, mini-programs:write syncs too; the server-domains scopes grant neither, and neither grants them', async () => {
+    stack = await startStack({ auth });
+    for (const scope of ['server-domains:read', 'server-domains:write', '']) {
+      const read = await post(READ, undefined, await as(scope));
+      expect(read.errors?.[0]).toMatchObject({ message: expect.stringContaining('mini-programs:read'), extensions: { code: 'FORBIDDEN' } });
+      const sync = await post(SYNC, undefined, await as(scope));
+      expect(sync.errors?.[0]).toMatchObject({ message: expect.stringContaining('mini-programs:write'), extensions: { code: 'FORBIDDEN' } });
+    }
+    expect(stack.sim.count('authorizer_list')).toBe(0);
+    const readOnly = await post(SYNC, undefined, await as('mini-programs:read'));
+    expect(readOnly.errors?.[0]?.message).toContain('mini-programs:write');
+    expect((await post(READ, undefined, await as('mini-programs:read'))).errors).toBeUndefined();
+    const synced = await post(SYNC, undefined, await as('mini-programs:write'));
+    expect(synced.data.syncMiniPrograms).toMatchObject({ __typename: 'MiniProgramSync', total: 5 });
+    expect((await post(READ, undefined, await as('mini-programs:write'))).errors).toBeUndefined();
+    for (const scope of ['mini-programs:read', 'mini-programs:write']) {
+      const denied = await post('{ serverDomains { __typename } }', undefined, await as(scope));
+      expect(denied.errors?.[0]).toMatchObject({ message: expect.stringContaining('server-domains:read'), extensions: { code: 'FORBIDDEN' } });
+    }
   });
 });

@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       cacheTtlMs: config.cacheTtlMs,
       corsOrigins: config.corsOrigins,
       monthlyLimit: config.monthlyLimit,
+      miniProgramSyncIntervalMs: config.miniProgramSyncIntervalMs,
     });
   } catch (error) {
     if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);

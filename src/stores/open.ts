@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config, Credentials } from '../config.js';
+import type { AuthorizerTokenCache, RegistryStore } from '../mini-programs/ports.js';
 import type { ChangeJournal } from './change-journal.js';
 import { CHANGE_JOURNAL_FILE, FileChangeJournal } from './file/change-journal.js';
 import { DataDirError, prepareDataDir } from './file/json-file.js';
+import { FileRegistryStore } from './file/mini-program-registry.js';
 import { openDataDir } from './file/open.js';
 import type { ReadCache } from './read-cache.js';
 import type { TicketStore } from './ticket-store.js';
@@ -17,6 +19,10 @@ export interface Stores {
   readonly changeJournal?: ChangeJournal;
   readonly readCache?: ReadCache;
   readonly writeLock?: WriteLock;
+  /** The authorized Mini Programs and their refresh tokens. */
+  readonly miniProgramRegistry?: RegistryStore;
+  /** Authorizer access tokens (memory unless shared). */
+  readonly authorizerTokenCache?: AuthorizerTokenCache;
   /** A fresh round trip to the shared store, for /ready; undefined without one. */
   readonly sharedStoreReachable?: () => Promise<boolean>;
   close(): Promise<void>;
@@ -68,7 +74,29 @@ async function openDataDirStores(config: Config, credentials: LiveCredentials, l
     throw new DataDirError(`cannot open the change journal in ${dir}${code ? ` (${code})` : ''}`);
   }
   logger.info({ expiredEntries: opened.expiredEntries }, `change journal: ${join(dir, CHANGE_JOURNAL_FILE)}`);
+  const miniProgramRegistry = await openRegistry(dir, credentials, logger);
   if (opened.tornLine) logger.warn('change journal: cut off a torn last line (a write cut short by a crash)');
   if (opened.skippedLines > 0) logger.warn({ skippedLines: opened.skippedLines }, 'change journal: skipped lines that are not entries');
-  return { ...stores, changeJournal: opened.journal, close: () => opened.journal.close() };
+  return {
+    ...stores,
+    ...(miniProgramRegistry ? { miniProgramRegistry } : {}),
+    changeJournal: opened.journal,
+    close: () => opened.journal.close(),
+  };
+}
+
+/** The Mini Program registry in DATA_DIR, wherever the platform's appid is known. */
+async function openRegistry(dir: string, credentials: LiveCredentials, logger: Logger): Promise<FileRegistryStore | undefined> {
+  if (credentials.componentAppId === undefined) return undefined;
+  try {
+    const registry = await FileRegistryStore.open(dir, credentials.componentAppId, {
+      onUnreadable: (file) =>
+        logger.warn({ file }, 'the Mini Program registry in DATA_DIR could not be understood: refilled from the authorizer list'),
+    });
+    logger.info({ authorizers: (await registry.all()).length }, `Keeping the Mini Program registry and its refresh tokens in ${dir}`);
+    return registry;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataDirError(`cannot read the Mini Program registry in ${dir}${code ? ` (${code})` : ''}`);
+  }
 }

@@ -70,13 +70,15 @@ export class AuthorizerTokenProvider implements AuthorizerTokens {
 
   async #refresh(appId: string): Promise<string> {
     const { api, registry, cache, onRefresh } = this.#options;
-    let record = await this.#authorized(appId);
-    if (!record.refreshToken) {
-      // Lost by the store (a Redis restarted empty, a fresh DATA_DIR): the authorizer list carries it.
+    const kept = await registry.get(appId);
+    // A refresh token the store lost (a Redis restarted empty, a fresh DATA_DIR) is on the authorizer list.
+    // An appid never seen asks for the list only when the store has never synced: a store that lost its
+    // data lost that too, and a bogus appid must not cost a metered listing each time.
+    if ((isMiniProgram(kept) && kept.status === 'AUTHORIZED' && !kept.refreshToken) || (!kept && !(await registry.lastSync()))) {
       await this.#options.sync.run();
-      record = await this.#authorized(appId);
-      if (!record.refreshToken) throw new MiniProgramNotAuthorizedError(appId);
     }
+    let record = await this.#authorized(appId);
+    if (!record.refreshToken) throw new MiniProgramNotAuthorizedError(appId);
     const started = this.#now();
     let issued: Awaited<ReturnType<AuthorizerApi['authorizerToken']>>;
     let outcome: 'ok' | 'recovered' = 'ok';

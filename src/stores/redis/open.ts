@@ -4,6 +4,7 @@ import { refreshGraceMs } from '../../domains/service.js';
 import type { LiveCredentials, Stores } from '../open.js';
 import { RedisChangeJournal } from './change-journal.js';
 import { RedisConnection } from './connection.js';
+import { RedisAuthorizerTokenCache, RedisRegistryStore } from './mini-program-registry.js';
 import { RedisReadCache } from './read-cache.js';
 import { RedisTicketStore } from './ticket-store.js';
 import { RedisTokenStore } from './token-store.js';
@@ -22,7 +23,7 @@ export function openRedisStores(config: Config, credentials: LiveCredentials, lo
   redis.start();
   logger.info(
     { store: 'redis', keyPrefix: redisSettings.keyPrefix, platform },
-    'Replicas share the ticket, token, change lock, read cache and change journal through Redis',
+    'Replicas share the ticket, token, change lock, read cache, change journal and Mini Program registry through Redis',
   );
   return {
     ticketStore: new RedisTicketStore(redis, logger),
@@ -35,6 +36,8 @@ export function openRedisStores(config: Config, credentials: LiveCredentials, lo
       refreshTimeoutMs: timeoutMs,
     }),
     writeLock: new RedisWriteLock(redis, platform, logger),
+    miniProgramRegistry: new RedisRegistryStore(redis, platform, logger),
+    authorizerTokenCache: new RedisAuthorizerTokenCache(redis, platform, logger, { refreshTimeoutMs: timeoutMs }),
     sharedStoreReachable: () => redis.ping(),
     close: () => redis.close(),
   };

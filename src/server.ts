@@ -16,6 +16,7 @@ import { bodyAlreadyRead, fastPathListener } from './fast-path/listener.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useBodyLimit } from './guards/body-limit.js';
+import { useCostLimit } from './guards/cost-limit.js';
 import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
@@ -37,6 +38,12 @@ import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from 
 import { FileTokenProvider } from './wechat/token-file.js';
 
 export type LiveCredentials = Exclude<Credentials, { mode: 'simulator' }>;
+
+/**
+ * The query cost limit (armor's model: see guards/cost-limit.ts). A page of 500 Mini Programs with their
+ * fields and the next issue's domain fields on each node costs about 110,000; 15 aliased pages do not fit.
+ */
+export const MAX_QUERY_COST = 150_000;
 
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -261,12 +268,14 @@ export function createService(options: ServiceOptions): Service {
       maxDepth: { n: 30, ignoreIntrospection: false },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
-      costLimit: { maxCost: 5000 },
+      // Off here: armor's rule runs at validation, where variables are unknown (useCostLimit below, same model).
+      costLimit: { enabled: false },
       // A 1000-domain list is ~1000 tokens on its own.
       maxTokens: { n: 4000 },
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
+    useCostLimit({ maxCost: MAX_QUERY_COST }),
     useFastValidation(),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),

@@ -140,3 +140,35 @@ describe('scopes', () => {
     }
   });
 });
+
+describe('the query cost limit', () => {
+  const FIELDS = 'edges { cursor node { appId status name authorizedAt revokedAt } } pageInfo { hasNextPage endCursor }';
+  const aliased = (n: number, first: string) =>
+    Array.from({ length: n }, (_, i) => `p${i}: miniPrograms(first: ${first}) { ${FIELDS} }`).join(' ');
+
+  it('admits miniPrograms(first: 500) with every field, as a literal and as a variable', async () => {
+    stack = await startStack({ simulator: { authorizers: { miniPrograms: 600 } } });
+    await post(SYNC);
+    const literal = await post(`{ miniPrograms(first: 500) { ${FIELDS} } thirdPartyPlatform { miniPrograms(first: 500) { ${FIELDS} } } }`);
+    expect(literal.errors).toBeUndefined();
+    expect(literal.data.miniPrograms.edges).toHaveLength(500);
+    const variable = await post(`query($n: Int) { miniPrograms(first: $n) { ${FIELDS} } }`, { n: 500 });
+    expect(variable.errors).toBeUndefined();
+    expect(variable.data.miniPrograms.edges).toHaveLength(500);
+  });
+
+  it('a first given as a variable costs exactly what the literal costs', async () => {
+    stack = await startStack();
+    const literal = await post(`{ ${aliased(10, '500')} }`);
+    const variable = await post(`query($n: Int) { ${aliased(10, '$n')} }`, { n: 500 });
+    const defaulted = await post(`query($n: Int = 500) { ${aliased(10, '$n')} }`);
+    const found = (body: Body) => /found (\d+(?:\.\d+)?)/.exec(body.errors?.[0]?.message ?? '')?.[1];
+    expect(literal.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(found(literal)).toBeDefined();
+    expect(found(variable)).toBe(found(literal));
+    expect(found(defaulted)).toBe(found(literal));
+    expect(literal.data ?? undefined).toBeUndefined();
+    // Smaller pages fit, whichever way they are given.
+    expect((await post(`query($n: Int) { ${aliased(10, '$n')} }`, { n: 50 })).errors).toBeUndefined();
+  });
+});

@@ -92,6 +92,9 @@ describe('authorizer tokens', () => {
       (await sync()).text,
       await (await fetch(`${stack.url}/metrics`)).text(),
     ];
+    expect(answers[2]).toMatch(/^mini_programs\{status="AUTHORIZED"\} 5$/m);
+    expect(answers[2]).toMatch(/^mini_programs\{status="REVOKED"\} 0$/m);
+    expect(answers[2]).toMatch(/^wechat_authorizer_token_refreshes_total\{outcome="ok"\} 1$/m);
     const secrets = simulatorSecrets(stack.sim);
     expect(stack.sim.authorizers.issuedSecrets.length).toBeGreaterThan(5);
     for (const text of [...answers, ...stack.logLines]) for (const secret of secrets) expect(text).not.toContain(secret);

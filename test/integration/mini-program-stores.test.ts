@@ -5,8 +5,9 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import type { RegistryStore } from '../../src/mini-programs/ports.js';
-import { createService, type Service } from '../../src/server.js';
+import { createService, type Service, type ServiceOptions } from '../../src/server.js';
 import { FileRegistryStore } from '../../src/stores/file/mini-program-registry.js';
+import { MemoryRegistryStore } from '../../src/stores/mini-program-registry.js';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
 
 // The registry across restarts: services come and go, one simulated WeChat stays (as WeChat would).
@@ -20,11 +21,12 @@ beforeEach(() => {
 });
 afterEach(async () => {
   for (const service of services.splice(0)) await service.close();
+  logLines.length = 0;
   await sim?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function serve(registry: RegistryStore): Service {
+function serve(registry: RegistryStore = new MemoryRegistryStore(), extra: Partial<ServiceOptions> = {}): Service {
   const sink = new Writable({
     write(chunk, _encoding, done) {
       logLines.push(String(chunk));
@@ -36,6 +38,7 @@ function serve(registry: RegistryStore): Service {
     logger: createLogger('trace', sink),
     miniProgramRegistry: registry,
     now: () => sim.now(),
+    ...extra,
   });
   services.push(service);
   return service;
@@ -82,5 +85,42 @@ describe('the registry in DATA_DIR', () => {
     await service.miniPrograms!.tokens.get('wxsimminiprogram0004');
     expect(sim.count('authorizer_list')).toBe(2);
     expect(sim.count('authorizer_info')).toBe(6);
+  });
+});
+
+/** Resolves once `check` holds, or fails after a generous bound. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('the background syncs', () => {
+  it('syncs at start-up in the background, then every MINI_PROGRAM_SYNC_INTERVAL_MS', async () => {
+    sim = await startSimulator();
+    const service = serve(undefined, { miniProgramSyncIntervalMs: 200 });
+    await eventually(async () => (await service.miniPrograms!.lastSync()) !== undefined);
+    expect((await service.miniPrograms!.lastSync())?.total).toBe(5);
+    await eventually(async () => sim.count('authorizer_list') >= 2);
+    expect(sim.count('authorizer_info')).toBe(6);
+  });
+
+  it('a failed start-up sync is one log line, changes nothing and keeps /ready and every other answer', async () => {
+    sim = await startSimulator();
+    sim.injectFault({ on: 'authorizer_list', errcode: -1, errmsg: 'system error', times: 10 });
+    const service = serve(undefined, { miniProgramSyncIntervalMs: 0 });
+    await eventually(async () => logLines.some((l) => l.includes('Mini Program sync failed')));
+    expect(logLines.filter((l) => l.includes('Mini Program sync failed'))).toHaveLength(1);
+    expect(await service.miniPrograms!.lastSync()).toBeUndefined();
+    const ready = await service.yoga.fetch('http://yoga/ready');
+    expect(ready.status).toBe(200);
+    const read = await service.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ serverDomains { __typename } miniPrograms { edges { node { appId } } } }' }),
+    });
+    expect(await read.json()).toEqual({ data: { serverDomains: { __typename: 'ServerDomains' }, miniPrograms: { edges: [] } } });
   });
 });

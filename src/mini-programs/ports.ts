@@ -1,4 +1,4 @@
-import type { Authorizer, AuthorizationStatus, SyncSummary } from './model.js';
+import type { AuthorizationStatus, Authorizer, SyncSummary } from './model.js';
 
 /**
  * What the registry needs of WeChat (implemented in src/wechat/authorizers.ts): the four component calls, in

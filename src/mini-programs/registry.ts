@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { AuthorizationEvents, type AuthorizationEvent, type AuthorizationOutcome } from './authorization-events.js';
+import { type AuthorizationEvent, AuthorizationEvents, type AuthorizationOutcome } from './authorization-events.js';
 import { type Authorizer, isMiniProgram, type MiniProgram, type SyncSummary } from './model.js';
 import { type AuthorizerApi, type AuthorizerTokenCache, listMiniPrograms, type RegistryStore } from './ports.js';
 import { MiniProgramSync } from './sync.js';

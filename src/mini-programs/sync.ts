@@ -89,7 +89,14 @@ export class MiniProgramSync {
           // Metered by WeChat: asked once per authorizer, ever (the answer is kept, Official Accounts too).
           const info = await api.authorizerInfo(entry.appId);
           const record: Authorizer = info.isMiniProgram
-            ? { appId: entry.appId, kind: 'mini-program', status: 'AUTHORIZED', name: info.name, authorizedAt, refreshToken: entry.refreshToken }
+            ? {
+                appId: entry.appId,
+                kind: 'mini-program',
+                status: 'AUTHORIZED',
+                name: info.name,
+                authorizedAt,
+                refreshToken: entry.refreshToken,
+              }
             : { appId: entry.appId, kind: 'official-account', status: 'AUTHORIZED' };
           if (info.isMiniProgram) added += 1;
           changed.push(record);
@@ -98,7 +105,13 @@ export class MiniProgramSync {
           // Authorized again, or a refresh token the store lost (a Redis restarted empty): the list has it.
           const record: Authorizer =
             known.status === 'REVOKED'
-              ? { ...known, status: 'AUTHORIZED', authorizedAt: authorizedAt ?? known.authorizedAt, revokedAt: undefined, refreshToken: entry.refreshToken }
+              ? {
+                  ...known,
+                  status: 'AUTHORIZED',
+                  authorizedAt: authorizedAt ?? known.authorizedAt,
+                  revokedAt: undefined,
+                  refreshToken: entry.refreshToken,
+                }
               : { ...known, refreshToken: entry.refreshToken };
           changed.push(record);
           kept.set(record.appId, record);

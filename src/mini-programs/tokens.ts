@@ -1,6 +1,13 @@
 import type { Logger } from 'pino';
 import { type Authorizer, isMiniProgram, MiniProgramNotAuthorizedError } from './model.js';
-import { AUTHORIZER_TOKEN_ERRCODES, type AuthorizerApi, type AuthorizerTokenCache, errcodeOf, REFRESH_TOKEN_INVALID, type RegistryStore } from './ports.js';
+import {
+  AUTHORIZER_TOKEN_ERRCODES,
+  type AuthorizerApi,
+  type AuthorizerTokenCache,
+  errcodeOf,
+  REFRESH_TOKEN_INVALID,
+  type RegistryStore,
+} from './ports.js';
 import type { MiniProgramSync } from './sync.js';
 
 /**
@@ -96,7 +103,10 @@ export class AuthorizerTokenProvider implements AuthorizerTokens {
       if (!listed?.refreshToken) {
         await registry.putMany([{ ...record, status: 'REVOKED', revokedAt: new Date(this.#now()).toISOString(), refreshToken: undefined }]);
         onRefresh?.('revoked');
-        this.#options.logger.warn({ miniProgram: { appId } }, 'refresh token refused (61023) and the Mini Program is no longer listed: REVOKED');
+        this.#options.logger.warn(
+          { miniProgram: { appId } },
+          'refresh token refused (61023) and the Mini Program is no longer listed: REVOKED',
+        );
         throw new MiniProgramNotAuthorizedError(appId);
       }
       record = { ...record, refreshToken: listed.refreshToken };

@@ -50,9 +50,12 @@ export const builder = new SchemaBuilder<{
     }),
     // The plugin's own ForbiddenError keeps its code outside `extensions`, where clients look.
     unauthorizedError: (_parent, _context, info, result) =>
-      new GraphQLError(`Not allowed: ${info.fieldName} needs the scope ${scopeNamed(result.failure, info.parentType.name === 'Mutation')}.`, {
-        extensions: { code: 'FORBIDDEN' },
-      }),
+      new GraphQLError(
+        `Not allowed: ${info.fieldName} needs the scope ${scopeNamed(result.failure, info.parentType.name === 'Mutation')}.`,
+        {
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ),
   },
   errors: {
     // Success types go into the result unions as they are (`ServerDomains`), not wrapped.

@@ -20,7 +20,11 @@ const MiniProgram = builder.objectRef<MiniProgramRecord>('MiniProgram').implemen
   fields: (t) => ({
     appId: t.exposeID('appId'),
     status: t.expose('status', { type: AuthorizationStatus }),
-    name: t.string({ nullable: true, description: 'nick_name from api_get_authorizer_info, when known.', resolve: (mp) => mp.name ?? null }),
+    name: t.string({
+      nullable: true,
+      description: 'nick_name from api_get_authorizer_info, when known.',
+      resolve: (mp) => mp.name ?? null,
+    }),
     authorizedAt: t.string({
       nullable: true,
       description: "ISO 8601 UTC: auth_time from the authorizer list, or the push's CreateTime.",
@@ -79,7 +83,11 @@ async function miniProgramPage(args: PageArgs, ctx: Context) {
   const registry = ctx.miniPrograms;
   try {
     return await resolveCursorConnection(
-      { args: { first, after: args.after ?? undefined }, toCursor: (mp: MiniProgramRecord) => mp.appId, maxSize: MAX_MINI_PROGRAM_PAGE + 1 },
+      {
+        args: { first, after: args.after ?? undefined },
+        toCursor: (mp: MiniProgramRecord) => mp.appId,
+        maxSize: MAX_MINI_PROGRAM_PAGE + 1,
+      },
       ({ after, limit }: ResolveCursorConnectionArgs) => (registry ? registry.page(limit, after, args.status ?? undefined) : []),
     );
   } catch (error) {
@@ -91,10 +99,15 @@ async function miniProgramPage(args: PageArgs, ctx: Context) {
 builder.queryField('miniPrograms', (t) =>
   t.field({
     type: MiniProgramConnection,
-    description: 'The Mini Programs authorized to the platform (and those no longer), by appId ascending. Official Accounts are never listed.',
+    description:
+      'The Mini Programs authorized to the platform (and those no longer), by appId ascending. Official Accounts are never listed.',
     authScopes: { miniProgramsRead: true },
     args: {
-      first: t.arg.int({ required: false, defaultValue: DEFAULT_PAGE, description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.` }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: DEFAULT_PAGE,
+        description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.`,
+      }),
       after: t.arg.string({ required: false, description: 'The endCursor of the previous page.' }),
       status: t.arg({ type: AuthorizationStatus, required: false, description: 'Only those with this status.' }),
     },
@@ -108,7 +121,11 @@ builder.objectField(ThirdPartyPlatform, 'miniPrograms', (t) =>
     description: 'The Mini Programs authorized to this platform (as Query.miniPrograms).',
     authScopes: { miniProgramsRead: true },
     args: {
-      first: t.arg.int({ required: false, defaultValue: DEFAULT_PAGE, description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.` }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: DEFAULT_PAGE,
+        description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.`,
+      }),
       after: t.arg.string({ required: false, description: 'The endCursor of the previous page.' }),
       status: t.arg({ type: AuthorizationStatus, required: false, description: 'Only those with this status.' }),
     },
@@ -145,7 +162,10 @@ builder.mutationField('syncMiniPrograms', (t) =>
     authScopes: { miniProgramsWrite: true },
     errors: { types: READ_ERRORS, union: { name: 'SyncMiniProgramsResult' } },
     resolve: (_root, _args, ctx) => {
-      if (!ctx.miniPrograms) throw new GraphQLError('No WECHAT_COMPONENT_APPID is configured: there is no platform to sync.', { extensions: { code: 'BAD_REQUEST' } });
+      if (!ctx.miniPrograms)
+        throw new GraphQLError('No WECHAT_COMPONENT_APPID is configured: there is no platform to sync.', {
+          extensions: { code: 'BAD_REQUEST' },
+        });
       return ctx.miniPrograms.sync();
     },
   }),

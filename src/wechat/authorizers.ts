@@ -2,7 +2,14 @@ import type { Logger } from 'pino';
 import type { AuthorizerApi, AuthorizerPage, IssuedAuthorizerToken } from '../mini-programs/ports.js';
 import type { UpstreamObserver } from './client.js';
 import { NotWechatJsonError } from './codec.js';
-import { AccessTokenError, type AuthorizerAction, SystemBusyError, TOKEN_ERRCODES, UnknownWechatError, type WechatError } from './errors.js';
+import {
+  AccessTokenError,
+  type AuthorizerAction,
+  SystemBusyError,
+  TOKEN_ERRCODES,
+  UnknownWechatError,
+  type WechatError,
+} from './errors.js';
 import type { JsonHttp } from './http.js';
 import { backoffMs, isRead, isRetryable, MAX_RETRIES } from './retry.js';
 import type { TokenProvider } from './token.js';
@@ -113,7 +120,12 @@ export class WechatAuthorizers implements AuthorizerApi {
       this.#options.onCall?.({ action, outcome, seconds: (performance.now() - started) / 1000 });
     let json: unknown;
     try {
-      json = await this.#options.http.postJson(AUTHORIZER_PATHS[action], { access_token: token }, body, Math.max(1, Math.round(deadline - performance.now())));
+      json = await this.#options.http.postJson(
+        AUTHORIZER_PATHS[action],
+        { access_token: token },
+        body,
+        Math.max(1, Math.round(deadline - performance.now())),
+      );
     } catch (error) {
       done('unavailable');
       throw error;
@@ -142,7 +154,11 @@ function issued(body: Record<string, unknown>): IssuedAuthorizerToken {
   if (typeof accessToken !== 'string' || accessToken === '') throw notJson('"authorizer_access_token" is missing');
   if (typeof expiresIn !== 'number' || !(expiresIn > 0)) throw notJson('"expires_in" is not a positive number');
   const refreshToken = body.authorizer_refresh_token;
-  return { accessToken, expiresInSeconds: expiresIn, refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined };
+  return {
+    accessToken,
+    expiresInSeconds: expiresIn,
+    refreshToken: typeof refreshToken === 'string' && refreshToken !== '' ? refreshToken : undefined,
+  };
 }
 
 const notJson = (detail: string) => asUnavailable(new NotWechatJsonError(detail), false) as Error;

@@ -13,7 +13,10 @@ const tokens = () => stack.service.miniPrograms!.tokens;
 
 /** A call made with an authorizer token, as the next issue's domain calls will be: WeChat's errcode thrown. */
 async function effectiveDomain(token: string): Promise<unknown> {
-  const response = await fetch(`${stack.sim.url}/wxa/get_effective_domain?access_token=${encodeURIComponent(token)}`, { method: 'POST', body: '{}' });
+  const response = await fetch(`${stack.sim.url}/wxa/get_effective_domain?access_token=${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body: '{}',
+  });
   const json = (await response.json()) as { errcode: number; errmsg: string };
   if (json.errcode !== 0) throw Object.assign(new Error(json.errmsg), { errcode: json.errcode });
   return json;
@@ -70,7 +73,9 @@ describe('authorizer tokens', () => {
     expect(stack.sim.authorizers.checkAccessToken(token, stack.sim.now())).toEqual({ appId: APP });
     expect(stack.sim.count('authorizer_token')).toBe(2);
     expect(stack.sim.count('authorizer_list')).toBe(listCalls + 1);
-    expect(JSON.parse((await stack.post({ query: `{ miniProgram(appId: "${APP}") { status } }` })).text).data.miniProgram.status).toBe('AUTHORIZED');
+    expect(JSON.parse((await stack.post({ query: `{ miniProgram(appId: "${APP}") { status } }` })).text).data.miniProgram.status).toBe(
+      'AUTHORIZED',
+    );
   });
 
   it('61023 for a Mini Program no longer listed: REVOKED', async () => {
@@ -88,7 +93,11 @@ describe('authorizer tokens', () => {
     await start();
     await tokens().get(APP);
     const answers = [
-      (await stack.post({ query: '{ miniPrograms(first: 500) { edges { node { appId status name authorizedAt revokedAt } } } miniProgramSync { total } }' })).text,
+      (
+        await stack.post({
+          query: '{ miniPrograms(first: 500) { edges { node { appId status name authorizedAt revokedAt } } } miniProgramSync { total } }',
+        })
+      ).text,
       (await sync()).text,
       await (await fetch(`${stack.url}/metrics`)).text(),
     ];

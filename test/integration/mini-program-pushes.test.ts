@@ -7,7 +7,6 @@ import { type Stack, startStack } from '../support/stack.js';
 let stack: Stack;
 afterEach(() => stack?.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL answers are read field by field.
 const query = async (text: string): Promise<any> => JSON.parse((await stack.post({ query: text })).text).data;
 const miniProgram = async (appId: string) =>
   (await query(`{ miniProgram(appId: "${appId}") { appId status name authorizedAt revokedAt } }`)).miniProgram;
@@ -96,6 +95,7 @@ describe('authorisation pushes', () => {
     expect(stack.sim.count('query_auth')).toBe(1);
     expect(await miniProgram('wxnewminiprogram07')).toBeNull();
 
-    for (const text of [...answers, ...stack.logLines]) for (const secret of [...simulatorSecrets(stack.sim), ...forge.secrets]) expect(text).not.toContain(secret);
+    for (const text of [...answers, ...stack.logLines])
+      for (const secret of [...simulatorSecrets(stack.sim), ...forge.secrets]) expect(text).not.toContain(secret);
   });
 });

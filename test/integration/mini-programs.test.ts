@@ -5,12 +5,12 @@ import { mint, TEST_SECRET } from '../support/tokens.js';
 let stack: Stack;
 afterEach(() => stack?.close());
 
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL answers are read field by field.
 type Body = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 const post = async (query: string, variables?: unknown, headers?: Record<string, string>) =>
   JSON.parse((await stack.post({ query, variables }, headers)).text) as Body;
 
-const SYNC = 'mutation { syncMiniPrograms { __typename ... on MiniProgramSync { at total added revoked } ... on Error { message } ... on WechatError { errcode } } }';
+const SYNC =
+  'mutation { syncMiniPrograms { __typename ... on MiniProgramSync { at total added revoked } ... on Error { message } ... on WechatError { errcode } } }';
 const PAGE = `query($first: Int, $after: String, $status: AuthorizationStatus) {
   miniPrograms(first: $first, after: $after, status: $status) {
     edges { cursor node { appId status name authorizedAt revokedAt } }
@@ -81,9 +81,15 @@ describe('the Mini Program registry', () => {
       expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     const page = await post(PAGE, { first: 2 });
-    expect(page.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual(['wxsimminiprogram0001', 'wxsimminiprogram0002']);
+    expect(page.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual([
+      'wxsimminiprogram0001',
+      'wxsimminiprogram0002',
+    ]);
     const next = await post(PAGE, { first: 2, after: page.data.miniPrograms.pageInfo.endCursor });
-    expect(next.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual(['wxsimminiprogram0003', 'wxsimminiprogram0004']);
+    expect(next.data.miniPrograms.edges.map((e: { node: { appId: string } }) => e.node.appId)).toEqual([
+      'wxsimminiprogram0003',
+      'wxsimminiprogram0004',
+    ]);
   });
 });
 
@@ -116,7 +122,8 @@ describe('MiniProgram as a federation entity', () => {
 
 describe('scopes', () => {
   const auth = { mode: 'secret' as const, secret: TEST_SECRET };
-  const READ = '{ miniPrograms { edges { node { appId } } } miniProgram(appId: "wxsimminiprogram0001") { appId } miniProgramSync { total } }';
+  const READ =
+    '{ miniPrograms { edges { node { appId } } } miniProgram(appId: "wxsimminiprogram0001") { appId } miniProgramSync { total } }';
   const as = async (scope: string) => ({ authorization: `Bearer ${await mint({ scope })}` });
 
   it('mini-programs:read reads, mini-programs:write syncs too; the server-domains scopes grant neither, and neither grants them', async () => {
@@ -125,7 +132,10 @@ describe('scopes', () => {
       const read = await post(READ, undefined, await as(scope));
       expect(read.errors?.[0]).toMatchObject({ message: expect.stringContaining('mini-programs:read'), extensions: { code: 'FORBIDDEN' } });
       const sync = await post(SYNC, undefined, await as(scope));
-      expect(sync.errors?.[0]).toMatchObject({ message: expect.stringContaining('mini-programs:write'), extensions: { code: 'FORBIDDEN' } });
+      expect(sync.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('mini-programs:write'),
+        extensions: { code: 'FORBIDDEN' },
+      });
     }
     expect(stack.sim.count('authorizer_list')).toBe(0);
     const readOnly = await post(SYNC, undefined, await as('mini-programs:read'));
@@ -136,7 +146,10 @@ describe('scopes', () => {
     expect((await post(READ, undefined, await as('mini-programs:write'))).errors).toBeUndefined();
     for (const scope of ['mini-programs:read', 'mini-programs:write']) {
       const denied = await post('{ serverDomains { __typename } }', undefined, await as(scope));
-      expect(denied.errors?.[0]).toMatchObject({ message: expect.stringContaining('server-domains:read'), extensions: { code: 'FORBIDDEN' } });
+      expect(denied.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('server-domains:read'),
+        extensions: { code: 'FORBIDDEN' },
+      });
     }
   });
 });

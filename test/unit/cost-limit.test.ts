@@ -24,8 +24,12 @@ describe('operationCost', () => {
 
   it('a variable, given or defaulted, costs what its value as a literal costs', () => {
     const literal = operationCost(parse('{ miniPrograms(first: 120) { edges { node { appId } } } }'), undefined, {});
-    expect(operationCost(parse('query($n: Int) { miniPrograms(first: $n) { edges { node { appId } } } }'), undefined, { n: 120 })).toBe(literal);
-    expect(operationCost(parse('query($n: Int = 120) { miniPrograms(first: $n) { edges { node { appId } } } }'), undefined, {})).toBe(literal);
+    expect(operationCost(parse('query($n: Int) { miniPrograms(first: $n) { edges { node { appId } } } }'), undefined, { n: 120 })).toBe(
+      literal,
+    );
+    expect(operationCost(parse('query($n: Int = 120) { miniPrograms(first: $n) { edges { node { appId } } } }'), undefined, {})).toBe(
+      literal,
+    );
     expect(literal).toBeGreaterThan(100);
   });
 });

@@ -24,7 +24,11 @@ export class FileRegistryStore extends MemoryRegistryStore {
   }
 
   /** Reads what a previous run kept; throws (for DataDirError) when the file cannot be read at all. */
-  static async open(dir: string, componentAppId: string, options: FileStoreOptions & { now?: () => number } = {}): Promise<FileRegistryStore> {
+  static async open(
+    dir: string,
+    componentAppId: string,
+    options: FileStoreOptions & { now?: () => number } = {},
+  ): Promise<FileRegistryStore> {
     const files = new StateFiles<RegistryFile>(dir, 'mini-programs', acceptRegistry, options);
     const store = new FileRegistryStore(files, componentAppId, options.now);
     const kept = await files.get(componentAppId);

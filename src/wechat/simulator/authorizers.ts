@@ -48,8 +48,10 @@ export class SimulatedAuthorizers {
   constructor(settings: AuthorizerSettings = {}, nowMs = Date.now()) {
     this.#settings = settings;
     const authTime = Math.floor(nowMs / 1000) - 86_400;
-    for (let i = 1; i <= (settings.miniPrograms ?? 5); i++) this.add(`wxsimminiprogram${pad(i)}`, 'mini-program', `Simulated Mini Program ${i}`, authTime + i);
-    for (let i = 1; i <= (settings.officialAccounts ?? 1); i++) this.add(`wxsimofficialacct${pad(i)}`, 'official-account', `Simulated Official Account ${i}`, authTime);
+    for (let i = 1; i <= (settings.miniPrograms ?? 5); i++)
+      this.add(`wxsimminiprogram${pad(i)}`, 'mini-program', `Simulated Mini Program ${i}`, authTime + i);
+    for (let i = 1; i <= (settings.officialAccounts ?? 1); i++)
+      this.add(`wxsimofficialacct${pad(i)}`, 'official-account', `Simulated Official Account ${i}`, authTime);
   }
 
   get(appId: string): SimulatedAuthorizer | undefined {
@@ -57,14 +59,26 @@ export class SimulatedAuthorizers {
   }
 
   /** Authorizes (again) an account: a new one is a Mini Program unless told. */
-  add(appId: string, kind: SimulatedAuthorizer['kind'] = 'mini-program', nickName = appId, authTime = Math.floor(Date.now() / 1000)): SimulatedAuthorizer {
+  add(
+    appId: string,
+    kind: SimulatedAuthorizer['kind'] = 'mini-program',
+    nickName = appId,
+    authTime = Math.floor(Date.now() / 1000),
+  ): SimulatedAuthorizer {
     const existing = this.#byAppId.get(appId);
     if (existing) {
       existing.authorized = true;
       existing.authTime = authTime;
       return existing;
     }
-    const authorizer: SimulatedAuthorizer = { appId, kind, nickName, refreshToken: this.#secret('refreshtoken@@@'), authTime, authorized: true };
+    const authorizer: SimulatedAuthorizer = {
+      appId,
+      kind,
+      nickName,
+      refreshToken: this.#secret('refreshtoken@@@'),
+      authTime,
+      authorized: true,
+    };
     this.#byAppId.set(appId, authorizer);
     return authorizer;
   }
@@ -109,14 +123,17 @@ export class SimulatedAuthorizers {
   handle(kind: AuthorizerCallKind, body: Record<string, unknown>, now: number): Answer {
     if (kind === 'authorizer_list') {
       const { offset, count } = body;
-      if (typeof offset !== 'number' || typeof count !== 'number' || offset < 0 || count < 1) return { errcode: 47001, errmsg: 'data format error' };
+      if (typeof offset !== 'number' || typeof count !== 'number' || offset < 0 || count < 1)
+        return { errcode: 47001, errmsg: 'data format error' };
       if (count > 500) return { errcode: 61007, errmsg: 'count is larger than 500' };
       const listed = [...this.#byAppId.values()].filter((a) => a.authorized).sort((a, b) => (a.appId < b.appId ? -1 : 1));
       return {
         errcode: 0,
         errmsg: 'ok',
         total_count: listed.length,
-        list: listed.slice(offset, offset + count).map((a) => ({ authorizer_appid: a.appId, refresh_token: a.refreshToken, auth_time: a.authTime })),
+        list: listed
+          .slice(offset, offset + count)
+          .map((a) => ({ authorizer_appid: a.appId, refresh_token: a.refreshToken, auth_time: a.authTime })),
       };
     }
     if (kind === 'authorizer_info') {

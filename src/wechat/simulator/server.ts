@@ -302,7 +302,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (kind === 'wxa_domain') {
         const checked = authorizers.checkAccessToken(url.searchParams.get('access_token'), now());
         if ('errcode' in checked) return checked;
-        return { errcode: 0, errmsg: 'ok', effective_domain: { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [] } };
+        return {
+          errcode: 0,
+          errmsg: 'ok',
+          effective_domain: { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [] },
+        };
       }
       const refused = checkToken(url.searchParams.get('access_token'));
       if (refused) return refused;
@@ -468,7 +472,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         code = authorizers.issueCode(authorizerAppid);
       }
       if (infoType === 'unauthorized') authorizers.remove(authorizerAppid);
-      lastAuthorization = { infoType, createTime, message: authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime, code) };
+      lastAuthorization = {
+        infoType,
+        createTime,
+        message: authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime, code),
+      };
       return send(infoType, createTime, lastAuthorization.message);
     },
     replayLastAuthorization: () => {

@@ -98,6 +98,8 @@ export interface ServiceOptions {
    * often (0: at start only). Not given (tests), it syncs only when asked.
    */
   readonly miniProgramSyncIntervalMs?: number;
+  /** Told each time the shared store (re)connects: the start-up sync waits for the first time. */
+  readonly onSharedStoreReady?: (listener: () => void) => void;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -165,7 +167,17 @@ function miniProgramsFor(options: ServiceOptions, http: JsonHttp, tokens: TokenP
     onTokenRefresh: metrics.onAuthorizerTokenRefresh,
   });
   metrics.watchMiniPrograms(() => miniPrograms.counts());
-  if (options.miniProgramSyncIntervalMs !== undefined) miniPrograms.start(options.miniProgramSyncIntervalMs);
+  const intervalMs = options.miniProgramSyncIntervalMs;
+  if (intervalMs !== undefined) {
+    // With Redis the sync needs it (its lease, the registry): a Redis still connecting at start is no failure.
+    if (options.onSharedStoreReady) {
+      let started = false;
+      options.onSharedStoreReady(() => {
+        if (!started) miniPrograms.start(intervalMs);
+        started = true;
+      });
+    } else miniPrograms.start(intervalMs);
+  }
   return miniPrograms;
 }
 

@@ -35,7 +35,13 @@ export class MiniPrograms {
   constructor(options: MiniProgramsOptions) {
     this.#options = options;
     const { api, registry, tokenCache: cache, logger, now } = options;
-    this.#sync = new MiniProgramSync({ api, store: registry, logger, now, onSynced: options.onSynced });
+    const dropTokens = async (appIds: readonly string[]) => {
+      for (const appId of appIds) {
+        const cached = await cache.get(appId);
+        if (cached) await cache.deleteIf(appId, cached.token);
+      }
+    };
+    this.#sync = new MiniProgramSync({ api, store: registry, logger, now, onSynced: options.onSynced, onRevoked: dropTokens });
     this.tokens = new AuthorizerTokenProvider({ api, registry, cache, sync: this.#sync, logger, now, onRefresh: options.onTokenRefresh });
     this.#events = new AuthorizationEvents({ api, registry, cache, logger, now });
   }

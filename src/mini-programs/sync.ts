@@ -13,6 +13,8 @@ export interface SyncOptions {
   readonly now?: () => number;
   /** After each complete sync (metrics). */
   readonly onSynced?: (summary: SyncSummary) => void;
+  /** Mini Programs this sync turned REVOKED, once stored: their cached access tokens go. */
+  readonly onRevoked?: (appIds: readonly string[]) => Promise<void>;
 }
 
 type Listed = AuthorizerPage['list'][number];
@@ -48,7 +50,7 @@ export class MiniProgramSync {
       (summary) => this.#options.logger.info({ miniPrograms: { occasion, ...summary } }, 'Mini Programs synced from WeChat'),
       (error: unknown) =>
         this.#options.logger.warn(
-          { miniPrograms: { occasion }, err: describe(error) },
+          { miniPrograms: { occasion }, failure: describe(error) },
           'Mini Program sync failed: nothing changed; tried again at the next occasion',
         ),
     );
@@ -129,7 +131,10 @@ export class MiniProgramSync {
         kept.set(record.appId, record);
       }
     }
-    if (revokedNow.length > 0) await store.putMany(revokedNow);
+    if (revokedNow.length > 0) {
+      await store.putMany(revokedNow);
+      await this.#options.onRevoked?.(revokedNow.map((a) => a.appId));
+    }
     let total = 0;
     for (const a of kept.values()) if (a.kind === 'mini-program' && a.status === 'AUTHORIZED') total += 1;
     const summary: SyncSummary = { at, total, added, revoked: revokedNow.length };

@@ -25,6 +25,8 @@ export interface Stores {
   readonly authorizerTokenCache?: AuthorizerTokenCache;
   /** A fresh round trip to the shared store, for /ready; undefined without one. */
   readonly sharedStoreReachable?: () => Promise<boolean>;
+  /** Calls `listener` each time the shared store (re)connects, at once if it is connected; undefined without one. */
+  readonly onSharedStoreReady?: (listener: () => void) => void;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import { RedisConnection } from '../../src/stores/redis/connection.js';
 import { RedisAuthorizerTokenCache, RedisRegistryStore } from '../../src/stores/redis/mini-program-registry.js';
 import { RedisTokenStore } from '../../src/stores/redis/token-store.js';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
+import { type Fleet, startFleet as startProcessFleet } from '../support/fleet.js';
 import { describeWithRedis, type RedisServer, startRedis, until } from '../support/redis.js';
 import { simulatorSecrets } from '../support/secrets.js';
 
@@ -13,11 +14,14 @@ import { simulatorSecrets } from '../support/secrets.js';
 // one simulated WeChat: what the fleet shares about Mini Programs goes through Redis over real TCP.
 
 let redis: RedisServer | undefined;
+let processes: Fleet | undefined;
 let sim: Simulator | undefined;
 const replicas: Service[] = [];
 const connections: RedisConnection[] = [];
 const logLines: string[] = [];
 afterEach(async () => {
+  await processes?.close();
+  processes = undefined;
   for (const replica of replicas.splice(0)) await replica.close();
   for (const connection of connections.splice(0)) await connection.close();
   const secrets = sim ? simulatorSecrets(sim) : [];
@@ -91,4 +95,28 @@ describeWithRedis('Mini Programs on a fleet of three replicas sharing Redis', ()
     expect(sim!.count('authorizer_list')).toBe(2);
     expect((await fleet[0]!.miniPrograms!.get(APPS[4]!))?.status).toBe('AUTHORIZED');
   }, 30_000);
+
+  it('three service processes starting together classify each authorizer once, and answer one sync together', async () => {
+    processes = await startProcessFleet({ simulator: { authorizers: { miniPrograms: 40, officialAccounts: 2 } } });
+    const SYNCED = '{ miniProgramSync { at total } miniPrograms(first: 500) { edges { node { appId } } } }';
+    // The start-up syncs run in the background, one at a time through Redis.
+    const deadline = performance.now() + 20_000;
+    while ((await processes.post(2, SYNCED)).body.data.miniProgramSync === null) {
+      if (performance.now() > deadline) throw new Error(`no start-up sync:\n${processes.replicas[2]!.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await until(() => processes!.sim.count('authorizer_info') >= 42, 20_000);
+    expect(processes.sim.count('authorizer_info')).toBe(42);
+    for (const i of [0, 1, 2]) expect((await processes.post(i, SYNCED)).body.data.miniPrograms.edges).toHaveLength(40);
+
+    const listedBefore = processes.sim.count('authorizer_list');
+    processes.sim.injectFault({ on: 'authorizer_list', delayMs: 500 });
+    const SYNC = 'mutation { syncMiniPrograms { __typename ... on MiniProgramSync { at total added } } }';
+    const answers = await Promise.all([0, 1, 2].map((i) => processes!.post(i, SYNC)));
+    const results = answers.map((a) => a.body.data.syncMiniPrograms);
+    expect(new Set(results.map((r: { at: string }) => r.at)).size).toBe(1);
+    expect(results[0]).toMatchObject({ __typename: 'MiniProgramSync', total: 40, added: 0 });
+    expect(processes.sim.count('authorizer_list')).toBe(listedBefore + 1);
+    expect(processes.sim.count('authorizer_info')).toBe(42);
+  }, 60_000);
 });

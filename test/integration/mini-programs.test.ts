@@ -57,6 +57,7 @@ describe('the Mini Program registry', () => {
   it('turns REVOKED only after a complete listing: one cut short changes nothing', async () => {
     stack = await startStack({ simulator: { authorizers: { miniPrograms: 700, officialAccounts: 1 } } });
     await post(SYNC);
+    await stack.service.miniPrograms!.tokens.get('wxsimminiprogram0003');
     stack.sim.authorizers.remove('wxsimminiprogram0003');
     stack.sim.injectFault({ on: 'authorizer_list', skip: 1, errcode: 45009, errmsg: 'reach max api daily quota limit' });
     const failed = await post(SYNC);
@@ -67,6 +68,7 @@ describe('the Mini Program registry', () => {
 
     const complete = await post(SYNC);
     expect(complete.data.syncMiniPrograms).toMatchObject({ total: 699, added: 0, revoked: 1 });
+    await expect(stack.service.miniPrograms!.tokens.get('wxsimminiprogram0003')).rejects.toThrow(/not a Mini Program authorized/);
     const revoked = await post('{ miniProgram(appId: "wxsimminiprogram0003") { status revokedAt } }');
     expect(revoked.data.miniProgram.status).toBe('REVOKED');
     expect(Date.parse(revoked.data.miniProgram.revokedAt)).toBeGreaterThan(0);

@@ -39,6 +39,7 @@ export function openRedisStores(config: Config, credentials: LiveCredentials, lo
     miniProgramRegistry: new RedisRegistryStore(redis, platform, logger),
     authorizerTokenCache: new RedisAuthorizerTokenCache(redis, platform, logger, { refreshTimeoutMs: timeoutMs }),
     sharedStoreReachable: () => redis.ping(),
+    onSharedStoreReady: (listener) => redis.onReady(listener),
     close: () => redis.close(),
   };
 }

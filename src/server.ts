@@ -268,7 +268,16 @@ export function createService(options: ServiceOptions): Service {
   const plugins: Plugin[] = [
     requestLog.plugin,
     // WeChat's pushes: answered here, before authentication, CSRF and the GraphQL limits (the signature is their check).
-    ...eventPlugins(options, metrics, tickets, readiness.forget, miniPrograms),
+    ...eventPlugins(
+      options,
+      metrics,
+      tickets,
+      () => {
+        readiness.forget();
+        void miniPrograms?.onTicket();
+      },
+      miniPrograms,
+    ),
     readiness.plugin,
     metrics.plugin,
     ...(authentication ? [authentication.plugin] : []),

@@ -31,6 +31,7 @@ export class MiniPrograms {
   readonly #sync: MiniProgramSync;
   readonly #events: AuthorizationEvents;
   #timer: NodeJS.Timeout | undefined;
+  #background = false;
 
   constructor(options: MiniProgramsOptions) {
     this.#options = options;
@@ -82,11 +83,20 @@ export class MiniPrograms {
 
   /** The start-up sync in the background, then one every `intervalMs` (0: none but the start-up one). */
   start(intervalMs: number): void {
+    this.#background = true;
     this.#sync.runInBackground('start-up');
     if (intervalMs > 0) {
       this.#timer = setInterval(() => this.#sync.runInBackground('interval'), intervalMs);
       this.#timer.unref();
     }
+  }
+
+  /**
+   * A new component_verify_ticket arrived: a start-up sync that failed for want of one (a first start
+   * without a seed ticket) is tried again now rather than at the next interval.
+   */
+  async onTicket(): Promise<void> {
+    if (this.#background && !(await this.#options.registry.lastSync().catch(() => undefined))) this.#sync.runInBackground('ticket');
   }
 
   close(): void {

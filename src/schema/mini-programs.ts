@@ -41,7 +41,7 @@ const MiniProgram = builder.objectRef<MiniProgramRecord>('MiniProgram').implemen
 builder.asEntity(MiniProgram, {
   key: builder.selection<{ appId: string }>('appId'),
   // Any status; an unknown appid and an Official Account are null.
-  resolveReference: async ({ appId }, ctx) => (await ctx.miniPrograms?.get(appId)) ?? null,
+  resolveReference: async ({ appId }, ctx) => (await registryOf(ctx)?.get(appId)) ?? null,
 });
 
 const MiniProgramSync = builder.objectRef<SyncSummary>('MiniProgramSync').implement({
@@ -69,6 +69,15 @@ const MiniProgramConnection = builder.connectionObject(
 export const MAX_MINI_PROGRAM_PAGE = 500;
 const DEFAULT_PAGE = 50;
 
+/**
+ * The registry, for a resolver that reads it: the answer then depends on more than the server-domain state,
+ * so the fast path must never keep it (a kept answer would outlive a sync or a push).
+ */
+function registryOf(ctx: Context) {
+  ctx.serverDomains.volatile();
+  return ctx.miniPrograms;
+}
+
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 interface PageArgs {
@@ -80,7 +89,7 @@ interface PageArgs {
 async function miniProgramPage(args: PageArgs, ctx: Context) {
   const first = args.first ?? DEFAULT_PAGE;
   if (first < 1 || first > MAX_MINI_PROGRAM_PAGE) throw badInput(`first must be between 1 and ${MAX_MINI_PROGRAM_PAGE} (${first} given).`);
-  const registry = ctx.miniPrograms;
+  const registry = registryOf(ctx);
   try {
     return await resolveCursorConnection(
       {
@@ -140,7 +149,7 @@ builder.queryField('miniProgram', (t) =>
     description: 'A Mini Program by appId (any status); null when this service has never seen it, and for an Official Account.',
     authScopes: { miniProgramsRead: true },
     args: { appId: t.arg.id({ required: true }) },
-    resolve: async (_root, { appId }, ctx) => (await ctx.miniPrograms?.get(String(appId))) ?? null,
+    resolve: async (_root, { appId }, ctx) => (await registryOf(ctx)?.get(String(appId))) ?? null,
   }),
 );
 
@@ -150,7 +159,7 @@ builder.queryField('miniProgramSync', (t) =>
     nullable: true,
     description: 'The last complete sync; null before the first.',
     authScopes: { miniProgramsRead: true },
-    resolve: async (_root, _args, ctx) => (await ctx.miniPrograms?.lastSync()) ?? null,
+    resolve: async (_root, _args, ctx) => (await registryOf(ctx)?.lastSync()) ?? null,
   }),
 );
 

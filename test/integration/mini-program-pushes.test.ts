@@ -98,4 +98,24 @@ describe('authorisation pushes', () => {
     for (const text of [...answers, ...stack.logLines])
       for (const secret of [...simulatorSecrets(stack.sim), ...forge.secrets]) expect(text).not.toContain(secret);
   });
+
+  it('a start-up sync that failed for want of a ticket runs again as soon as the first ticket is pushed', async () => {
+    stack = await startStack({
+      events: true,
+      credentials: (sim) => ({ mode: 'component', ...sim.credentials, componentVerifyTicket: undefined }),
+      miniProgramSyncIntervalMs: 0,
+    });
+    const deadline = performance.now() + 5_000;
+    while (!stack.logLines.some((l) => l.includes('Mini Program sync failed'))) {
+      if (performance.now() > deadline) throw new Error('no failed start-up sync');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(stack.sim.count('authorizer_list')).toBe(0);
+    expect(await stack.sim.pushTo(stack.eventsUrl)).toMatchObject({ answer: 'success' });
+    while ((await query('{ miniProgramSync { total } }')).miniProgramSync === null) {
+      if (performance.now() > deadline) throw new Error('no sync after the ticket');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await query('{ miniProgramSync { total } }')).miniProgramSync.total).toBe(5);
+  });
 });

@@ -75,6 +75,21 @@ describe('the Mini Program registry', () => {
     expect(await listAll(100, 'REVOKED')).toEqual([expect.objectContaining({ appId: 'wxsimminiprogram0003' })]);
   });
 
+  it('repeated reads see each sync: the fast path never keeps an answer from the registry', async () => {
+    stack = await startStack();
+    await post(SYNC);
+    const READ =
+      '{ miniProgram(appId: "wxsimminiprogram0002") { status } miniPrograms(first: 10) { edges { node { appId } } } miniProgramSync { total } }';
+    for (let i = 0; i < 4; i++) expect((await post(READ)).data.miniProgram.status).toBe('AUTHORIZED');
+    stack.sim.authorizers.remove('wxsimminiprogram0002');
+    await post(SYNC);
+    for (let i = 0; i < 4; i++) {
+      const { data } = await post(READ);
+      expect(data.miniProgram.status).toBe('REVOKED');
+      expect(data.miniProgramSync.total).toBe(4);
+    }
+  });
+
   it('refuses a first outside 1..500 and an unknown cursor with BAD_USER_INPUT', async () => {
     stack = await startStack();
     await post(SYNC);

@@ -3,6 +3,7 @@ import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.j
 import { rememberedCallerOf } from './auth/jwt.js';
 import type { PlatformDomains, RequestDomains } from './domains/platform.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
+import type { MiniPrograms } from './mini-programs/registry.js';
 import { recordOf } from './observability/request-log.js';
 
 /** Per-request context: what the resolvers may use. */
@@ -12,6 +13,8 @@ export interface Context {
   readonly componentAppId: string | undefined;
   /** The platform's lists, as this request sees them (reads shared within the request). */
   readonly domains: RequestDomains;
+  /** The authorized Mini Programs; undefined when the platform's appid is not known. */
+  readonly miniPrograms: MiniPrograms | undefined;
 }
 
 /** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */
@@ -26,7 +29,12 @@ export interface TokenMemory {
  * remembered for the fast path. Without it auth is off and every caller is unchecked.
  */
 export const createContextFactory =
-  (domains: PlatformDomains, verified: TokenMemory | undefined, componentAppId: string | undefined) =>
+  (
+    domains: PlatformDomains,
+    verified: TokenMemory | undefined,
+    componentAppId: string | undefined,
+    miniPrograms?: MiniPrograms | undefined,
+  ) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
     if (verified && jwt) {
@@ -35,6 +43,7 @@ export const createContextFactory =
     }
     return {
       componentAppId,
+      miniPrograms,
       caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
       domains: domains.forRequest(recordOf(request)?.observe),
     };

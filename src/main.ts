@@ -122,6 +122,7 @@ async function main(): Promise<void> {
       // BENCH ONLY: bench/run.ts's comparisons (--answer-cache, --fast-validate); not settings of the service.
       ...(process.env.BENCH_ANSWER_CACHE === 'response-cache-plugin' ? { answerCache: 'response-cache-plugin' as const } : {}),
       ...(process.env.BENCH_FAST_VALIDATE === 'off' ? { fastValidation: false } : {}),
+      miniProgramSyncIntervalMs: config.miniProgramSyncIntervalMs,
     });
   } catch (error) {
     if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);

@@ -29,11 +29,14 @@ import { useReusableAnswers } from './fast-path/reusable.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useBodyLimit } from './guards/body-limit.js';
+import { useCostLimit } from './guards/cost-limit.js';
 import { useCsrfPrevention } from './guards/csrf.js';
 import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
+import type { AuthorizerTokenCache, RegistryStore } from './mini-programs/ports.js';
+import { MiniPrograms } from './mini-programs/registry.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { createRequestLog } from './observability/request-log.js';
@@ -41,17 +44,25 @@ import { tracedListener, useOperationSpans } from './observability/request-spans
 import { stepTracer, tracingEnabled } from './observability/tracing.js';
 import { schema } from './schema/index.js';
 import { MemoryChangeJournal } from './stores/change-journal.js';
+import { MemoryRegistryStore } from './stores/mini-program-registry.js';
 import { MemoryReadCache } from './stores/read-cache.js';
 import type { LiveCredentials } from './stores/stores.js';
 import { MemoryTicketStore, type TicketStore } from './stores/ticket-store.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
 import { MemoryWriteLock } from './stores/write-lock.js';
+import { WechatAuthorizers } from './wechat/authorizers.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
 import { FileTokenProvider } from './wechat/token-file.js';
 
 export type { LiveCredentials } from './stores/stores.js';
+
+/**
+ * The query cost limit (armor's model: see guards/cost-limit.ts). A page of 500 Mini Programs with their
+ * fields and the next issue's domain fields on each node costs about 110,000; 15 aliased pages do not fit.
+ */
+export const MAX_QUERY_COST = 150_000;
 
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -106,6 +117,17 @@ export interface ServiceOptions {
   readonly answerCache?: 'fast-path' | 'response-cache-plugin';
   /** BENCH ONLY (bench/run.ts --fast-validate): false validates with graphql-js's own `validate`. Default true. */
   readonly fastValidation?: boolean;
+  /** The authorized Mini Programs and their refresh tokens; in memory unless given (a file in DATA_DIR, Redis). */
+  readonly miniProgramRegistry?: RegistryStore;
+  /** Where authorizer access tokens are cached; in memory unless given (Redis, for one refresh per fleet). */
+  readonly authorizerTokenCache?: AuthorizerTokenCache;
+  /**
+   * MINI_PROGRAM_SYNC_INTERVAL_MS: given, the registry is synced at start (in the background) and then this
+   * often (0: at start only). Not given (tests), it syncs only when asked.
+   */
+  readonly miniProgramSyncIntervalMs?: number;
+  /** Told each time the shared store (re)connects: the start-up sync waits for the first time. */
+  readonly onSharedStoreReady?: (listener: () => void) => void;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -127,6 +149,8 @@ export interface Service {
   /** The platform's lists: what the resolvers call. */
   readonly domains: PlatformDomains;
   readonly metrics: Metrics;
+  /** The authorized Mini Programs; undefined when the platform's appid is not known (a static token without it). */
+  readonly miniPrograms: MiniPrograms | undefined;
   /** Closes the upstream pool. */
   close(): Promise<void>;
 }
@@ -150,8 +174,49 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics
   });
 }
 
+/** The Mini Program registry, wherever the platform's appid is known (its calls all carry component_appid). */
+function miniProgramsFor(options: ServiceOptions, http: JsonHttp, tokens: TokenProvider, metrics: Metrics): MiniPrograms | undefined {
+  const componentAppId = options.wechat.credentials.componentAppId;
+  if (componentAppId === undefined) return undefined;
+  const api = new WechatAuthorizers({
+    http,
+    tokens,
+    componentAppId,
+    logger: options.logger,
+    timeoutMs: options.wechat.timeoutMs,
+    onCall: metrics.onUpstreamCall,
+  });
+  const miniPrograms = new MiniPrograms({
+    api,
+    registry: options.miniProgramRegistry ?? new MemoryRegistryStore({ now: options.now }),
+    tokenCache: options.authorizerTokenCache ?? new MemoryTokenStore(),
+    logger: options.logger,
+    now: options.now,
+    onTokenRefresh: metrics.onAuthorizerTokenRefresh,
+  });
+  metrics.watchMiniPrograms(() => miniPrograms.counts());
+  const intervalMs = options.miniProgramSyncIntervalMs;
+  if (intervalMs !== undefined) {
+    // With Redis the sync needs it (its lease, the registry): a Redis still connecting at start is no failure.
+    if (options.onSharedStoreReady) {
+      let started = false;
+      options.onSharedStoreReady(() => {
+        if (!started) miniPrograms.start(intervalMs);
+        started = true;
+      });
+    } else miniPrograms.start(intervalMs);
+  }
+  return miniPrograms;
+}
+
 /** POST /wechat/events, in component mode with the event settings; the ticket's age on /metrics. */
-function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: TicketStore, onTicket: () => void): Plugin[] {
+function eventPlugins(
+  options: ServiceOptions,
+  metrics: Metrics,
+  tickets: TicketStore,
+  onTicket: () => void,
+  miniPrograms: MiniPrograms | undefined,
+): Plugin[] {
   const { credentials, events } = options.wechat;
   if (credentials.mode !== 'component') {
     if (events) throw new Error('the event settings need component credentials (appid and secret)');
@@ -170,6 +235,7 @@ function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: Ticket
       now,
       onEvent: metrics.onEvent,
       onTicket,
+      ...(miniPrograms ? { onAuthorization: (event) => miniPrograms.handleAuthorization(event) } : {}),
     }),
   ];
 }
@@ -195,6 +261,7 @@ export function createService(options: ServiceOptions): Service {
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tickets = options.ticketStore ?? new MemoryTicketStore();
   const tokens = tokenProvider(options, http, metrics, tickets);
+  const miniPrograms = miniProgramsFor(options, http, tokens, metrics);
   const readiness = useReadiness(() => tokens.get(), options.sharedStoreReachable);
   const client = new WechatClient({
     http,
@@ -270,7 +337,16 @@ export function createService(options: ServiceOptions): Service {
   const plugins: Plugin[] = [
     requestLog.plugin,
     // WeChat's pushes: answered here, before authentication, CSRF and the GraphQL limits (the signature is their check).
-    ...eventPlugins(options, metrics, tickets, readiness.forget),
+    ...eventPlugins(
+      options,
+      metrics,
+      tickets,
+      () => {
+        readiness.forget();
+        void miniPrograms?.onTicket();
+      },
+      miniPrograms,
+    ),
     readiness.plugin,
     metrics.plugin,
     ...(authentication ? [authentication.plugin] : []),
@@ -282,12 +358,14 @@ export function createService(options: ServiceOptions): Service {
       maxDepth: { n: 30, ignoreIntrospection: false },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
-      costLimit: { maxCost: 5000 },
+      // Off here: armor's rule runs at validation, where variables are unknown (useCostLimit below, same model).
+      costLimit: { enabled: false },
       // A 1000-domain list is ~1000 tokens on its own.
       maxTokens: { n: 4000 },
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
+    useCostLimit({ maxCost: MAX_QUERY_COST }),
     // Which lists each query's answer depends on, or that it may never be kept (for the fast path).
     useReusableAnswers(),
     ...(options.fastValidation === false ? [] : [useFastValidation()]),
@@ -311,6 +389,7 @@ export function createService(options: ServiceOptions): Service {
       domains,
       verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
       options.wechat.credentials.componentAppId,
+      miniPrograms,
     ),
     logging: yogaLogger(options.logger),
     plugins,
@@ -335,8 +414,10 @@ export function createService(options: ServiceOptions): Service {
     yoga,
     domains,
     metrics,
+    miniPrograms,
     close: () => {
       tokens.close?.();
+      miniPrograms?.close();
       return client.close();
     },
   };

@@ -47,6 +47,10 @@ export interface StackOptions {
    * already written at that moment, with nothing the service might do afterwards run yet.
    */
   readonly onAnswer?: (req: IncomingMessage) => void;
+  readonly miniProgramRegistry?: ServiceOptions['miniProgramRegistry'];
+  readonly authorizerTokenCache?: ServiceOptions['authorizerTokenCache'];
+  /** Given: a start-up sync in the background, then every so often (0: none after it). */
+  readonly miniProgramSyncIntervalMs?: number;
 }
 
 export interface Stack {
@@ -105,6 +109,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     jumpMonthlyLimit: options.jumpMonthlyLimit,
     writeLock: options.writeLock,
     journals: options.journals,
+    miniProgramRegistry: options.miniProgramRegistry,
+    authorizerTokenCache: options.authorizerTokenCache,
+    miniProgramSyncIntervalMs: options.miniProgramSyncIntervalMs,
   });
   let bodiesReceived = 0;
   const server: Server = createServer((req, res) => {

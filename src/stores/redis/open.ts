@@ -8,6 +8,7 @@ import type { LiveCredentials, Stores } from '../stores.js';
 import { RedisChangeJournal } from './change-journal.js';
 import { RedisConnection } from './connection.js';
 import { JournalSpool } from './journal-spool.js';
+import { RedisAuthorizerTokenCache, RedisRegistryStore } from './mini-program-registry.js';
 import { RedisReadCache } from './read-cache.js';
 import { RedisTicketStore } from './ticket-store.js';
 import { RedisTokenStore } from './token-store.js';
@@ -37,7 +38,7 @@ export async function openRedisStores(
   redis.start();
   logger.info(
     { store: 'redis', keyPrefix: redisSettings.keyPrefix, platform },
-    'Replicas share the ticket, token, change lock, read cache and change journal through Redis',
+    'Replicas share the ticket, token, change lock, read cache, change journal and Mini Program registry through Redis',
   );
   return {
     ticketStore: new RedisTicketStore(redis, logger),
@@ -54,7 +55,10 @@ export async function openRedisStores(
         refreshTimeoutMs: timeoutMs,
       }),
     writeLock: new RedisWriteLock(redis, platform, logger),
+    miniProgramRegistry: new RedisRegistryStore(redis, platform, logger),
+    authorizerTokenCache: new RedisAuthorizerTokenCache(redis, platform, logger, { refreshTimeoutMs: timeoutMs }),
     sharedStoreReachable: () => redis.ping(),
+    onSharedStoreReady: (listener) => redis.onReady(listener),
     close: () => redis.close(),
   };
 }

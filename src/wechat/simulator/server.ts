@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AuthorizerCallKind, type AuthorizerSettings, SimulatedAuthorizers } from './authorizers.js';
 import { DEFAULT_JUMP_DOMAINS, JUMP_DOMAIN_WIRE, type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
@@ -22,8 +23,20 @@ const PUSH_TIMEOUT_MS = 5000;
 /** How many pushes `pushes` keeps. */
 const MAX_KEPT_PUSHES = 1000;
 
-/** api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile, openapi/quota/get. */
-export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota';
+/**
+ * api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile,
+ * openapi/quota/get, the four authorizer calls, and `wxa_domain`: /wxa/get_effective_domain with an
+ * authorizer token (a stand-in for the Mini Program calls).
+ */
+export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota' | AuthorizerCallKind | 'wxa_domain';
+
+const AUTHORIZER_CALL_PATHS: Readonly<Record<string, AuthorizerCallKind>> = {
+  '/cgi-bin/component/api_get_authorizer_list': 'authorizer_list',
+  '/cgi-bin/component/api_get_authorizer_info': 'authorizer_info',
+  '/cgi-bin/component/api_query_auth': 'query_auth',
+  '/cgi-bin/component/api_authorizer_token': 'authorizer_token',
+};
+const WXA_DOMAIN_PATH = '/wxa/get_effective_domain';
 
 const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 const JUMP_PATH = '/cgi-bin/component/modify_wxa_jump_domain';
@@ -40,6 +53,8 @@ export interface Fault {
   /** Only calls with this action (modify, jump). */
   action?: string;
   times?: number;
+  /** Let this many matching calls through first (e.g. the second page of a listing fails). */
+  skip?: number;
   /** Wait this long before answering (then answer as the other fields say, or normally). */
   delayMs?: number;
   /** In-process tests: hold the answer until this settles (a call the test releases when it is ready). */
@@ -102,6 +117,8 @@ export interface SimulatorOptions {
   readonly eventAesKey?: string;
   /** How often a new ticket is pushed once an event target is set (default 10 minutes, as WeChat). */
   readonly pushIntervalMs?: number;
+  /** The authorized accounts: 5 Mini Programs and 1 Official Account unless told. */
+  readonly authorizers?: AuthorizerSettings;
 }
 
 /** One push the simulator sent (the ticket itself is not kept here). */
@@ -138,6 +155,8 @@ export interface Simulator {
   readonly jumpDomains: SimulatedPlatform;
   /** The confirmation file this platform hands out. */
   readonly confirmFile: { readonly fileName: string; readonly fileContent: string };
+  /** The accounts authorized to the platform, and their tokens. */
+  readonly authorizers: SimulatedAuthorizers;
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
   readonly issuedTokens: readonly string[];
   injectFault(fault: Fault): void;
@@ -158,6 +177,8 @@ export interface Simulator {
   pushTicket(): Promise<SimulatorPush>;
   /** Pushes an authorisation event (`authorized`, `updateauthorized`, `unauthorized`) to the target now. */
   pushAuthorization(infoType: string, authorizerAppid: string): Promise<SimulatorPush>;
+  /** Sends the last authorisation push again, as WeChat does when unsure it was received (same code, new nonce). */
+  replayLastAuthorization(): Promise<SimulatorPush>;
   /** The most changes (add, delete, set) WeChat was answering at once since start: more than 1 means two callers interleaved. */
   changesMostAtOnce(): number;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
@@ -203,6 +224,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     fileName: `${randomBytes(5).toString('hex')}.txt`,
     fileContent: randomBytes(16).toString('hex'),
   };
+  const authorizers = new SimulatedAuthorizers(options.authorizers, now());
   /** token → epoch ms after which WeChat refuses it. */
   const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
   const faults: Fault[] = [];
@@ -224,6 +246,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const index = faults.findIndex((f) => (f.on ?? 'modify') === kind && (f.action === undefined || f.action === action));
     if (index < 0) return undefined;
     const fault = faults[index]!;
+    if ((fault.skip ?? 0) > 0) {
+      fault.skip = fault.skip! - 1;
+      return undefined;
+    }
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) faults.splice(index, 1);
     return fault;
@@ -335,12 +361,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
+      if (kind === 'wxa_domain') {
+        const checked = authorizers.checkAccessToken(url.searchParams.get('access_token'), now());
+        if ('errcode' in checked) return checked;
+        return {
+          errcode: 0,
+          errmsg: 'ok',
+          effective_domain: { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [] },
+        };
+      }
       const refused = checkToken(url.searchParams.get('access_token'));
       if (refused) return refused;
       if (kind === 'quota') return reportQuota(body);
       if (kind === 'confirmfile')
         return { errcode: 0, errmsg: 'ok', file_name: confirmFile.fileName, file_content: confirmFile.fileContent };
-      return (kind === 'jump' ? jumpDomains : platform).handle(body, now());
+      if (kind === 'modify' || kind === 'jump') return (kind === 'jump' ? jumpDomains : platform).handle(body, now());
+      return authorizers.handle(kind, body, now());
     };
     const fault = takeFault(kind, record.action);
     if (!fault) return sendJson(res, 200, answer());
@@ -401,6 +437,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       return sendJson(res, 200, { push: (await simulator.pushTo(url ?? undefined)) ?? null });
     }
+    if (req.method === 'POST' && (path === 'authorize' || path === 'unauthorize')) {
+      const body = parseJson(await readBody(req));
+      const appId = isRecord(body) ? body.appId : undefined;
+      if (typeof appId !== 'string' || !/^wx[0-9a-z]{1,30}$/.test(appId)) return sendJson(res, 400, { error: 'give {"appId": "wx..."}' });
+      if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
+      if (path === 'authorize' && isRecord(body) && body.officialAccount === true) authorizers.add(appId, 'official-account');
+      return sendJson(res, 200, await simulator.pushAuthorization(path === 'authorize' ? 'authorized' : 'unauthorized', appId));
+    }
     if (req.method === 'POST' && path === 'push') {
       if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
       return sendJson(res, 200, await simulator.pushTicket());
@@ -417,6 +461,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (req.method === 'POST' && url.pathname === JUMP_PATH) return handleWechat(req, res, url, 'jump');
       if (req.method === 'POST' && url.pathname === CONFIRM_FILE_PATH) return handleWechat(req, res, url, 'confirmfile');
       if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
+      const authorizerCall = AUTHORIZER_CALL_PATHS[url.pathname];
+      if (req.method === 'POST' && authorizerCall) return handleWechat(req, res, url, authorizerCall);
+      if (req.method === 'POST' && url.pathname === WXA_DOMAIN_PATH) return handleWechat(req, res, url, 'wxa_domain');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
     route().catch(() => {
@@ -448,6 +495,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   /** Strictly increasing, as WeChat's: two pushes within a second must still be told apart. */
   const nextCreateTime = () => Math.max(Math.floor(now() / 1000), (issuedTickets.at(-1)?.createTime ?? 0) + 1);
+  let lastAuthorization: { infoType: string; createTime: number; message: string } | undefined;
   const pushTicket = () => {
     const ticket = `ticket@@@${randomBytes(32).toString('base64url')}`;
     const createTime = nextCreateTime();
@@ -463,6 +511,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     platform,
     jumpDomains,
     confirmFile,
+    authorizers,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
     revokeToken: (token) => void tokens.delete(token),
@@ -491,7 +540,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     pushTicket,
     pushAuthorization: (infoType, authorizerAppid) => {
       const createTime = Math.floor(now() / 1000);
-      return send(infoType, createTime, authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime));
+      // The push follows what the owner did: authorized (again) or not any more.
+      let code: string | undefined;
+      if (infoType === 'authorized' || infoType === 'updateauthorized') {
+        authorizers.add(authorizerAppid, undefined, undefined, createTime);
+        code = authorizers.issueCode(authorizerAppid);
+      }
+      if (infoType === 'unauthorized') authorizers.remove(authorizerAppid);
+      lastAuthorization = {
+        infoType,
+        createTime,
+        message: authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime, code),
+      };
+      return send(infoType, createTime, lastAuthorization.message);
+    },
+    replayLastAuthorization: () => {
+      if (!lastAuthorization) throw new Error('no authorisation push to replay');
+      return send(lastAuthorization.infoType, lastAuthorization.createTime, lastAuthorization.message);
     },
     close: async () => {
       clearInterval(pushTimer);

@@ -1,15 +1,9 @@
 import type { Logger } from 'pino';
+import { AccessTokenError, SystemBusyError, UnknownWechatError, type WechatError } from '../domains/errors.js';
 import type { AuthorizerApi, AuthorizerPage, IssuedAuthorizerToken } from '../mini-programs/ports.js';
 import type { UpstreamObserver } from './client.js';
 import { NotWechatJsonError } from './codec.js';
-import {
-  AccessTokenError,
-  type AuthorizerAction,
-  SystemBusyError,
-  TOKEN_ERRCODES,
-  UnknownWechatError,
-  type WechatError,
-} from './errors.js';
+import { type AuthorizerAction, TOKEN_ERRCODES } from './errors.js';
 import type { JsonHttp } from './http.js';
 import { backoffMs, isRead, isRetryable, MAX_RETRIES } from './retry.js';
 import type { TokenProvider } from './token.js';

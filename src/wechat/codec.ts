@@ -1,7 +1,8 @@
+import { AccessTokenError, type WechatError } from '../domains/errors.js';
 import { type DomainConfirmFile, type PlatformListWire, SERVER_DOMAINS } from '../domains/platform-lists.js';
 import type { PlatformDomainsState } from '../domains/state.js';
 import type { DailyCallQuota } from '../domains/upstream.js';
-import { AccessTokenError, type DomainAction, type WechatError, wechatErrorFor } from './errors.js';
+import { type DomainAction, wechatErrorFor } from './errors.js';
 
 export type { DailyCallQuota } from '../domains/upstream.js';
 

@@ -12,20 +12,6 @@ import {
   type WechatError,
 } from '../domains/errors.js';
 
-// The outcome classes are the core's (src/domains/errors.ts); re-exported for the adapters that name them here.
-export {
-  AccessTokenError,
-  DomainCountLimitError,
-  InvalidActionError,
-  InvalidDomainError,
-  MonthlyQuotaExceededError,
-  PlatformNotReleasedError,
-  SystemBusyError,
-  UnknownWechatError,
-  UpstreamUnavailableError,
-  WechatError,
-} from '../domains/errors.js';
-
 /** The four actions of a platform list's call (modify_wxa_server_domain, modify_wxa_jump_domain). */
 export type DomainAction = 'get' | 'add' | 'delete' | 'set';
 

@@ -1,5 +1,5 @@
+import { SystemBusyError } from '../domains/errors.js';
 import type { UpstreamAction } from './errors.js';
-import { SystemBusyError } from './errors.js';
 import { TransportError } from './http.js';
 
 /** At most this many retries after the first attempt. */

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
+import { UpstreamUnavailableError } from '../domains/errors.js';
 import { inSpan } from '../observability/tracing.js';
 import { SharedStoreUnavailableError } from '../stores/errors.js';
 import type { TicketStore } from '../stores/ticket-store.js';
 import type { TokenStore } from '../stores/token-store.js';
 import { decodeTokenResponse } from './codec.js';
-import { NoVerifyTicketError, UpstreamUnavailableError } from './errors.js';
+import { NoVerifyTicketError } from './errors.js';
 import type { JsonHttp } from './http.js';
 import { asUnavailable } from './unavailable.js';
 

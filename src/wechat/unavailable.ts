@@ -1,5 +1,5 @@
+import { UpstreamUnavailableError } from '../domains/errors.js';
 import { NotWechatJsonError } from './codec.js';
-import { UpstreamUnavailableError } from './errors.js';
 import { TransportError } from './http.js';
 
 /**

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeModifyResponse,
-  decodeTokenResponse,
-  encodeModifyRequest,
-  NotWechatJsonError,
-  splitDomains,
-} from '../../src/wechat/codec.js';
-import {
   AccessTokenError,
-  type DomainAction,
   DomainCountLimitError,
   InvalidActionError,
   InvalidDomainError,
@@ -18,7 +10,15 @@ import {
   SystemBusyError,
   UnknownWechatError,
   WechatError,
-} from '../../src/wechat/errors.js';
+} from '../../src/domains/errors.js';
+import {
+  decodeModifyResponse,
+  decodeTokenResponse,
+  encodeModifyRequest,
+  NotWechatJsonError,
+  splitDomains,
+} from '../../src/wechat/codec.js';
+import type { DomainAction } from '../../src/wechat/errors.js';
 
 describe('encodeModifyRequest', () => {
   it('sends only the action for get', () => {

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/domains/errors.js';
 import {
   AccessTokenError,
-  type DomainAction,
+  AppError,
   DomainCountLimitError,
   InvalidActionError,
   InvalidDomainError,
   MonthlyQuotaExceededError,
   PlatformNotReleasedError,
-  parseInvalidDomainReasons,
   SystemBusyError,
-  TOKEN_ERRCODES,
   UnknownWechatError,
   UpstreamUnavailableError,
   WechatError,
-  wechatErrorFor,
-} from '../../src/wechat/errors.js';
+} from '../../src/domains/errors.js';
+import { type DomainAction, parseInvalidDomainReasons, TOKEN_ERRCODES, wechatErrorFor } from '../../src/wechat/errors.js';
 
 const CHANGE_ACTIONS: readonly DomainAction[] = ['add', 'delete', 'set'];
 const ERRMSG = 'raw errmsg from WeChat rid: 64f0a1b2-0c1d2e3f';

@@ -8,6 +8,7 @@ import { CHANGE_JOURNAL_FILE, FileChangeJournal } from '../../src/stores/file/ch
 import type { Fault, Simulator } from '../../src/wechat/simulator/server.js';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { serverJournalFile } from '../support/journal-files.js';
+import { componentEnv } from '../support/live-env.js';
 import { type Running, startProcess } from '../support/process.js';
 import { ChangeMutation } from '../support/quota-operations.js';
 import { describeWithRedis, type RedisServer, startRedis, until } from '../support/redis.js';
@@ -184,10 +185,7 @@ describeWithRedis('REDIS_URL', () => {
     cleanups.push(() => sim.close());
     const env = {
       PORT: '0',
-      WECHAT_API_BASE_URL: sim.url,
-      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+      ...componentEnv(sim),
       REDIS_URL: redis.url,
       AUTH_DISABLED: 'true',
       LOG_LEVEL: 'info',

@@ -2,6 +2,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { type Fleet, startFleet } from '../support/fleet.js';
 import { hold } from '../support/hold.js';
+import { componentEnv } from '../support/live-env.js';
 import { startProcess } from '../support/process.js';
 import { describeWithRedis, startRedis, until } from '../support/redis.js';
 
@@ -223,10 +224,7 @@ describeWithRedis('a fleet of three replicas on one Redis', () => {
     const sim = await startSimulator();
     const replica = await startProcess(process.execPath, ['dist/main.js'], {
       PORT: '0',
-      WECHAT_API_BASE_URL: sim.url,
-      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+      ...componentEnv(sim),
       REDIS_URL: redis.url,
       AUTH_DISABLED: 'true',
     });

@@ -9,6 +9,7 @@ import { RedisConnection } from '../../src/stores/redis/connection.js';
 import { JOURNAL_SPOOL_DIR, JournalSpool } from '../../src/stores/redis/journal-spool.js';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
 import { journalEntry } from '../support/journal-entries.js';
+import { componentEnv } from '../support/live-env.js';
 import { type Running, runService, startProcess } from '../support/process.js';
 import { describeWithRedis, type RedisServer, startRedis, until } from '../support/redis.js';
 
@@ -90,10 +91,7 @@ describeWithRedis('the change journal spool', () => {
       const running = await startProcess(process.execPath, ['dist/main.js'], {
         PORT: '0',
         LOG_LEVEL: 'info',
-        WECHAT_API_BASE_URL: sim.url,
-        WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-        WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-        WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+        ...componentEnv(sim),
         REDIS_URL: redis.url,
         AUTH_DISABLED: 'true',
         DATA_DIR: dataDir,

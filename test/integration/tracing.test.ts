@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../../src/wechat/simulator/server.js';
+import { componentEnv } from '../support/live-env.js';
 import { startArgs } from '../support/node-options.js';
 import { attribute, CLIENT, ERROR, type OtlpSpan, SERVER, startReceiver } from '../support/otlp-receiver.js';
 import { type Running, runService, startProcess } from '../support/process.js';
@@ -32,10 +33,7 @@ describe('tracing (OTLP/HTTP, http/json)', () => {
     service = await startProcess(process.execPath, [...LOAD_HOOK, ...startArgs()], {
       PORT: '0',
       LOG_LEVEL: 'info',
-      WECHAT_API_BASE_URL: sim.url,
-      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+      ...componentEnv(sim),
       AUTH_JWT_SECRET: TEST_SECRET,
       AUTH_JWT_ISSUER: ISSUER,
       AUTH_JWT_AUDIENCE: AUDIENCE,
@@ -285,10 +283,7 @@ describeWithRedis('tracing with REDIS_URL', () => {
     const service = await startProcess(process.execPath, startArgs(), {
       PORT: '0',
       LOG_LEVEL: 'info',
-      WECHAT_API_BASE_URL: sim.url,
-      WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-      WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-      WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+      ...componentEnv(sim),
       REDIS_URL: redis.url,
       AUTH_DISABLED: 'true',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/v1/traces`,

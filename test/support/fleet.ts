@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/wechat/simulator/server.js';
+import { componentEnv } from './live-env.js';
 import { type Running, startProcess } from './process.js';
 import { type RedisServer, startRedis } from './redis.js';
 import { simulatorSecrets } from './secrets.js';
@@ -29,11 +30,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const env = {
     PORT: '0',
     LOG_LEVEL: 'info',
-    WECHAT_API_BASE_URL: sim.url,
-    WECHAT_COMPONENT_APPID: sim.credentials.componentAppId,
-    WECHAT_COMPONENT_APPSECRET: sim.credentials.componentAppSecret,
-    // The ticket the simulator issued at start, as the seed; pushes (when a test asks for them) bring newer ones.
-    WECHAT_COMPONENT_VERIFY_TICKET: sim.credentials.componentVerifyTicket,
+    ...componentEnv(sim),
     WECHAT_EVENT_TOKEN: sim.events.token,
     WECHAT_EVENT_AES_KEY: sim.events.encodingAesKey,
     REDIS_URL: redis.url,

@@ -16,6 +16,7 @@ import {
 export {
   AccessTokenError,
   DomainCountLimitError,
+  DomainNotOnPlatformError,
   InvalidActionError,
   InvalidDomainError,
   MonthlyQuotaExceededError,

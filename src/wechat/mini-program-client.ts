@@ -136,7 +136,7 @@ export class MiniProgramClient {
 async function readAfter<S>(read: () => Promise<S>): Promise<S> {
   try {
     return await read();
-  } catch (error) {
+  } catch {
     throw new UpstreamUnavailableError(
       'the read after the change failed',
       true,

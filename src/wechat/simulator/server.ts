@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type MiniProgramDomainSettings, SimulatedMiniProgramDomains, WXA_PATHS, type WxaCall } from './mini-program-domains.js';
 import { DEFAULT_JUMP_DOMAINS, JUMP_DOMAIN_WIRE, type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
@@ -22,8 +23,11 @@ const PUSH_TIMEOUT_MS = 5000;
 /** How many pushes `pushes` keeps. */
 const MAX_KEPT_PUSHES = 1000;
 
-/** api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile, openapi/quota/get. */
-export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota';
+/**
+ * api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile, openapi/quota/get,
+ * and `wxa`: a Mini Program's four /wxa/… domain calls (authorizer token).
+ */
+export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota' | 'wxa';
 
 const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 const JUMP_PATH = '/cgi-bin/component/modify_wxa_jump_domain';
@@ -62,6 +66,8 @@ export interface SimulatorCall {
   readonly wxaServerDomain?: string;
   /** A jump call's wxa_jump_h5_domain. */
   readonly wxaJumpH5Domain?: string;
+  /** A Mini Program's call (kind `wxa`): which of the four. */
+  readonly wxa?: WxaCall;
   readonly publishTogether?: boolean;
   readonly body: unknown;
 }
@@ -80,6 +86,8 @@ export interface SimulatorOptions {
   readonly jumpDomains?: Partial<PlatformSettings>;
   /** The confirmation file get_domain_confirmfile hands out; one of its own by default. */
   readonly confirmFile?: { readonly fileName: string; readonly fileContent: string };
+  /** Each authorized Mini Program's lists: limits, the delay of each /wxa call, the lists a Mini Program starts with. */
+  readonly miniProgramDomains?: Partial<MiniProgramDomainSettings>;
   /** The daily call limit openapi/quota/get reports for each API (default 1000). */
   readonly dailyCallLimit?: number;
   readonly now?: () => number;
@@ -125,6 +133,8 @@ export interface Simulator {
   readonly jumpDomains: SimulatedPlatform;
   /** The confirmation file this platform hands out. */
   readonly confirmFile: { readonly fileName: string; readonly fileContent: string };
+  /** Each authorized Mini Program's server and webview domains, bounded by the two lists above. */
+  readonly miniProgramDomains: SimulatedMiniProgramDomains;
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
   readonly issuedTokens: readonly string[];
   injectFault(fault: Fault): void;
@@ -181,6 +191,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
   const platform = new SimulatedPlatform(options.platform);
   const jumpDomains = new SimulatedPlatform(options.jumpDomains, JUMP_DOMAIN_WIRE, DEFAULT_JUMP_DOMAINS);
+  const ceiling = (list: SimulatedPlatform) => [...new Set([...list.settings.testing, ...(list.settings.published ?? [])])];
+  const miniProgramDomains = new SimulatedMiniProgramDomains(
+    { server: () => ceiling(platform), business: () => ceiling(jumpDomains) },
+    options.miniProgramDomains,
+  );
   const confirmFile = options.confirmFile ?? {
     fileName: `${randomBytes(5).toString('hex')}.txt`,
     fileContent: randomBytes(16).toString('hex'),
@@ -256,6 +271,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
+    if (kind === 'wxa') return miniProgramDomains.serve(() => answerWechat(req, res, url, kind, body, record));
     const isChange = (kind === 'modify' || kind === 'jump') && typeof record.action === 'string' && record.action !== 'get';
     if (!isChange) return answerWechat(req, res, url, kind, body, record);
     changes.inFlight += 1;
@@ -293,11 +309,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
               : { wxaJumpH5Domain: typeof record.wxa_jump_h5_domain === 'string' ? record.wxa_jump_h5_domain : undefined }),
             publishTogether: typeof record.is_modify_published_together === 'boolean' ? record.is_modify_published_together : undefined,
           }
-        : {}),
+        : kind === 'wxa'
+          ? { wxa: WXA_PATHS[url.pathname], action: typeof record.action === 'string' ? record.action : undefined }
+          : {}),
     });
     const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
+      if (kind === 'wxa') return miniProgramDomains.handle(WXA_PATHS[url.pathname]!, url.searchParams.get('access_token'), body, now());
       const refused = checkToken(url.searchParams.get('access_token'));
       if (refused) return refused;
       if (kind === 'quota') return reportQuota(body);
@@ -379,6 +398,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (req.method === 'POST' && url.pathname === JUMP_PATH) return handleWechat(req, res, url, 'jump');
       if (req.method === 'POST' && url.pathname === CONFIRM_FILE_PATH) return handleWechat(req, res, url, 'confirmfile');
       if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
+      if (req.method === 'POST' && WXA_PATHS[url.pathname]) return handleWechat(req, res, url, 'wxa');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
     route().catch(() => {
@@ -425,6 +445,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     platform,
     jumpDomains,
     confirmFile,
+    miniProgramDomains,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
     revokeToken: (token) => void tokens.delete(token),

@@ -275,10 +275,9 @@ export class SimulatedMiniProgramDomains {
     const entries = webviewdomain ?? [];
     if (action !== 'delete') {
       for (const entry of entries) {
-        const match = ENTRY.exec(entry);
-        if (!match || match[1] !== 'https') return { errcode: 47001, errmsg: `data format error: ${entry}` };
-        const host = match[2]!;
-        if (match[3] !== undefined || !business.some((d) => host === d || host.endsWith(`.${d}`))) {
+        const [, scheme, host, port] = ENTRY.exec(entry) ?? [];
+        if (scheme !== 'https' || host === undefined) return { errcode: 47001, errmsg: `data format error: ${entry}` };
+        if (port !== undefined || !business.some((d) => host === d || host.endsWith(`.${d}`))) {
           return { errcode: 89021, errmsg: `domain is not a business domain of the third party, nor a subdomain of one: ${entry}` };
         }
       }

@@ -249,6 +249,8 @@ type ChangeErrorFields_AccessTokenError_Fragment = { errcode: number, errmsg: st
 
 type ChangeErrorFields_DomainCountLimitError_Fragment = { errcode: number, errmsg: string, message: string };
 
+type ChangeErrorFields_DomainNotOnPlatformError_Fragment = { errcode: number, errmsg: string, message: string };
+
 type ChangeErrorFields_DomainValidationError_Fragment = { message: string, problems: Array<{ domain: string, reason: string }> };
 
 type ChangeErrorFields_InvalidActionError_Fragment = { errcode: number, errmsg: string, message: string };
@@ -268,6 +270,7 @@ type ChangeErrorFields_UpstreamUnavailableError_Fragment = { mayHaveApplied: boo
 export type ChangeErrorFieldsFragment =
   | ChangeErrorFields_AccessTokenError_Fragment
   | ChangeErrorFields_DomainCountLimitError_Fragment
+  | ChangeErrorFields_DomainNotOnPlatformError_Fragment
   | ChangeErrorFields_DomainValidationError_Fragment
   | ChangeErrorFields_InvalidActionError_Fragment
   | ChangeErrorFields_InvalidDomainError_Fragment

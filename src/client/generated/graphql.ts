@@ -41,6 +41,8 @@ type ErrorFields_AccessTokenError_Fragment = { errcode: number, errmsg: string, 
 
 type ErrorFields_DomainCountLimitError_Fragment = { errcode: number, errmsg: string, message: string };
 
+type ErrorFields_DomainNotOnPlatformError_Fragment = { errcode: number, errmsg: string, message: string };
+
 type ErrorFields_DomainValidationError_Fragment = { message: string, problems: Array<{ domain: string, reason: string }> };
 
 type ErrorFields_InvalidActionError_Fragment = { errcode: number, errmsg: string, message: string };
@@ -60,6 +62,7 @@ type ErrorFields_UpstreamUnavailableError_Fragment = { mayHaveApplied: boolean, 
 export type ErrorFieldsFragment =
   | ErrorFields_AccessTokenError_Fragment
   | ErrorFields_DomainCountLimitError_Fragment
+  | ErrorFields_DomainNotOnPlatformError_Fragment
   | ErrorFields_DomainValidationError_Fragment
   | ErrorFields_InvalidActionError_Fragment
   | ErrorFields_InvalidDomainError_Fragment

@@ -85,8 +85,8 @@ function lists(maxKept?: number) {
   const opened: string[] = [];
   const journal = (list: JournaledList) => {
     opened.push(list.stores.journalFile);
-    let kept = journals.get(list.stores.journalFile);
-    if (!kept) journals.set(list.stores.journalFile, (kept = new MemoryChangeJournal()));
+    const kept = journals.get(list.stores.journalFile) ?? new MemoryChangeJournal<MiniProgramChangeEntry>();
+    journals.set(list.stores.journalFile, kept);
     return kept;
   };
   const mini = new MiniProgramLists({

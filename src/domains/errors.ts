@@ -151,6 +151,17 @@ export class AccessTokenError extends WechatError {
 }
 
 /**
+ * The appId names no Mini Program authorized to the platform now (unknown, an Official Account, or
+ * REVOKED): nothing was sent to WeChat.
+ */
+export class MiniProgramNotAuthorizedError extends AppError {
+  override name = 'MiniProgramNotAuthorizedError';
+  constructor(readonly appId: string) {
+    super(`${appId} is not a Mini Program authorized to the platform.`);
+  }
+}
+
+/**
  * WeChat refused a Mini Program's domain that is not within the platform's lists (85018 and 85301: not
  * among the platform's server domains; 89021: not a platform business domain or a subdomain of one). The
  * service checks this before sending; WeChat says so when the platform's lists changed meanwhile.

@@ -1,3 +1,4 @@
+import { type DomainForm, toUnicodeDomain } from './domain-form.js';
 import type { DomainProblem } from './errors.js';
 import { normalizeDomain } from './normalize.js';
 
@@ -93,4 +94,13 @@ export function parseEntries(
     else if (!seen.has(check.entry)) seen.set(check.entry, { entry: check.entry, host: check.host });
   }
   return { entries: [...seen.values()], problems };
+}
+
+/** `entries` in `form`: UNICODE turns each host's punycode labels back (`https://例子.中国:8443`); ASCII returns the same list. */
+export function entriesInForm(entries: readonly string[], form: DomainForm): readonly string[] {
+  if (form === 'ASCII') return entries;
+  return entries.map((entry) => {
+    const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/:?#]*)(.*)$/i.exec(entry);
+    return match ? `${match[1]}${toUnicodeDomain(match[2]!)}${match[3]}` : toUnicodeDomain(entry);
+  });
 }

@@ -1,6 +1,7 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.js';
 import { rememberedCallerOf } from './auth/jwt.js';
+import type { RequestMiniProgramDomains } from './domains/mini-program-request.js';
 import type { PlatformDomains, RequestDomains } from './domains/platform.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { recordOf } from './observability/request-log.js';
@@ -12,6 +13,8 @@ export interface Context {
   readonly componentAppId: string | undefined;
   /** The platform's lists, as this request sees them (reads shared within the request). */
   readonly domains: RequestDomains;
+  /** The authorized Mini Programs' lists, as this request sees them; undefined where the service has no registry. */
+  readonly miniProgramDomains?: RequestMiniProgramDomains<{ readonly appId: string }> | undefined;
 }
 
 /** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */

@@ -1,7 +1,8 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.js';
 import { rememberedCallerOf } from './auth/jwt.js';
-import type { RequestMiniProgramDomains } from './domains/mini-program-request.js';
+import type { MiniProgramLists } from './domains/mini-program-domains.js';
+import { type MiniProgramDirectory, RequestMiniProgramDomains } from './domains/mini-program-request.js';
 import type { PlatformDomains, RequestDomains } from './domains/platform.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { recordOf } from './observability/request-log.js';
@@ -29,7 +30,12 @@ export interface TokenMemory {
  * remembered for the fast path. Without it auth is off and every caller is unchecked.
  */
 export const createContextFactory =
-  (domains: PlatformDomains, verified: TokenMemory | undefined, componentAppId: string | undefined) =>
+  (
+    domains: PlatformDomains,
+    verified: TokenMemory | undefined,
+    componentAppId: string | undefined,
+    miniPrograms?: { readonly lists: MiniProgramLists; readonly directory: MiniProgramDirectory<{ readonly appId: string }> },
+  ) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
     if (verified && jwt) {
@@ -40,5 +46,7 @@ export const createContextFactory =
       componentAppId,
       caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
       domains: domains.forRequest(recordOf(request)?.observe),
+      miniProgramDomains:
+        miniPrograms && new RequestMiniProgramDomains(miniPrograms.lists, miniPrograms.directory, recordOf(request)?.observe),
     };
   };

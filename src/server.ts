@@ -12,13 +12,18 @@ import {
   type Config,
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_LIMITS,
+  DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT,
   DEFAULT_MONTHLY_LIMIT,
+  DEFAULT_WECHAT_CONCURRENCY,
   type EventSettings,
 } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import type { ChangeEntry } from './domains/change-entry.js';
 import { ChangeFlow } from './domains/change-flow.js';
-import type { CachedRead } from './domains/list.js';
+import type { CachedRead, JournaledList } from './domains/list.js';
+import { MiniProgramLists, type MiniProgramListsOptions } from './domains/mini-program-domains.js';
+import type { MiniProgramChangeEntry } from './domains/mini-program-lists.js';
+import type { MiniProgramDirectory } from './domains/mini-program-request.js';
 import { PlatformDomains, type PlatformFlow } from './domains/platform.js';
 import { type DomainConfirmFile, JUMP_DOMAINS, type PlatformListDescription, SERVER_DOMAINS } from './domains/platform-lists.js';
 import type { ChangeJournal, DatedEntry, ReadCache, WriteLock } from './domains/ports.js';
@@ -46,6 +51,7 @@ import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
 import { MemoryWriteLock } from './stores/write-lock.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
+import { type AuthorizerTokenSource, MiniProgramClient } from './wechat/mini-program-client.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
 import { FileTokenProvider } from './wechat/token-file.js';
 
@@ -97,6 +103,20 @@ export interface ServiceOptions {
   readonly monthlyLimit?: number;
   /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); no limit unless given. */
   readonly jumpMonthlyLimit?: number | null;
+  /**
+   * The authorized Mini Programs (issue 17's registry and authorizer tokens): with it, their server and
+   * webview domains are served (issue 18). `journal`: each Mini Program's journal (the same one for the
+   * same Mini Program every time); in memory unless given.
+   */
+  readonly miniPrograms?: {
+    readonly directory: MiniProgramDirectory<{ readonly appId: string }>;
+    readonly tokens: AuthorizerTokenSource;
+    readonly journal?: (list: JournaledList) => ChangeJournal<DatedEntry>;
+  };
+  /** Each Mini Program's server-domain changes a month (MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
+  readonly miniProgramMonthlyLimit?: number;
+  /** WECHAT_CONCURRENCY: the Mini Programs' /wxa/… calls in flight at once; 8 unless given. */
+  readonly wechatConcurrency?: number;
   /**
    * BENCH ONLY (bench/run.ts --answer-cache): what keeps repeated reads' answers. 'fast-path' (the default,
    * and the only one for production) or yoga's response-cache plugin, measured against it (bench/README.md).
@@ -258,6 +278,24 @@ export function createService(options: ServiceOptions): Service {
     ),
   });
 
+  // The authorized Mini Programs' lists (issue 18): list descriptions on the same core, a flow per (appId, list).
+  const miniPrograms = options.miniPrograms && {
+    directory: options.miniPrograms.directory,
+    lists: miniProgramLists(options.miniPrograms, client, {
+      writeLock,
+      readCache: <S>(read: CachedRead<S>) =>
+        options.readCache?.(read) ??
+        new MemoryReadCache<S>({ same: read.same, now: options.now, graceMs: refreshGraceMs(cacheTtlMs, timeoutMs) }),
+      ttlMs: cacheTtlMs,
+      timeoutMs,
+      monthlyLimit: options.miniProgramMonthlyLimit ?? DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT,
+      concurrency: options.wechatConcurrency ?? DEFAULT_WECHAT_CONCURRENCY,
+      logger: options.logger,
+      onJournaled: metrics.onMiniProgramChange,
+      ...(options.now ? { clock: options.now } : {}),
+    }),
+  };
+
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens({ now: options.now });
   const authentication =
     auth.mode === 'disabled'
@@ -307,6 +345,7 @@ export function createService(options: ServiceOptions): Service {
       domains,
       verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
       options.wechat.credentials.componentAppId,
+      miniPrograms,
     ),
     logging: yogaLogger(options.logger),
     plugins,
@@ -334,4 +373,27 @@ export function createService(options: ServiceOptions): Service {
       return client.close();
     },
   };
+}
+
+/** The Mini Programs' lists on the core, their upstream the Mini Program client (one bound on /wxa calls for the process). */
+function miniProgramLists(
+  access: NonNullable<ServiceOptions['miniPrograms']>,
+  client: WechatClient,
+  settings: Omit<MiniProgramListsOptions, 'upstream' | 'journal'> & { readonly concurrency: number },
+): MiniProgramLists {
+  const { concurrency, ...options } = settings;
+  const wxa = new MiniProgramClient({ client, tokens: access.tokens, concurrency });
+  const journals = new Map<string, ChangeJournal<MiniProgramChangeEntry>>();
+  const journal =
+    (access.journal as ((list: JournaledList) => ChangeJournal<MiniProgramChangeEntry>) | undefined) ??
+    ((list: JournaledList) => {
+      const kept = journals.get(list.stores.journalFile) ?? new MemoryChangeJournal<MiniProgramChangeEntry>();
+      journals.set(list.stores.journalFile, kept);
+      return kept;
+    });
+  return new MiniProgramLists({
+    ...options,
+    upstream: { server: (appId) => wxa.serverDomains(appId), webview: (appId) => wxa.webviewDomains(appId) },
+    journal,
+  });
 }

@@ -41,7 +41,7 @@ const USAGE = `usage: npm run bench [-- --smoke] [-- --duration N] [-- --profile
   --only LIST    run only these scenarios (numbers or keys, comma-separated), e.g. --only 2,3,4 or --only cold
   --image-node-options
                  run every server under test (the service and the reference servers alike) with the image's
-                 NODE_OPTIONS (the Dockerfile's heap flags), so the ratios are those of the deployed settings
+                 NODE_OPTIONS (node-options.env's heap flags, as npm start and the image run), so the ratios are those of the deployed settings
   --answer-cache also run scenario 15: the hot path of 4 with @graphql-yoga/plugin-response-cache instead of the
                  fast path, right after 4, and print its ratio to 4 (e.g. --answer-cache --only 4,15)
   --fast-validate
@@ -225,7 +225,7 @@ function fail(message: string): never {
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(WECHAT_|AUTH_|SERVER_DOMAINS_|MAX_CHANGES_|GRAPHQL_|SHUTDOWN_|BENCH_|REDIS_)/.test(key)) continue;
+    if (/^(WECHAT_|AUTH_|SERVER_DOMAINS_|MAX_CHANGES_|GRAPHQL_|SHUTDOWN_|BENCH_|REDIS_|OTEL_)/.test(key)) continue;
     if (['DATA_DIR', 'SIMULATOR_PUSH_TO'].includes(key)) continue;
     if (['PORT', 'HOST', 'LOG_LEVEL', 'NODE_ENV', 'NODE_OPTIONS'].includes(key)) continue;
     env[key] = value;
@@ -233,10 +233,10 @@ function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...extra };
 }
 
-/** The Dockerfile's `ENV NODE_OPTIONS="…"`, split into arguments. */
+/** node-options.env's `NODE_OPTIONS="…"` (what npm start and the image run with), split into arguments. */
 function imageNodeOptions(): string[] {
-  const match = /^ENV .*NODE_OPTIONS="([^"]+)"/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'));
-  return match ? match[1]!.split(/\s+/) : fail('no ENV NODE_OPTIONS="…" in the Dockerfile');
+  const match = /^NODE_OPTIONS="([^"]+)"$/m.exec(readFileSync(join(root, 'node-options.env'), 'utf8'));
+  return match ? match[1]!.split(/\s+/) : fail('no NODE_OPTIONS="…" in node-options.env');
 }
 
 function runTsc(project: string, extra: readonly string[]): void {
@@ -524,7 +524,7 @@ async function startServiceOnRedis(
       WECHAT_API_BASE_URL: simulatorUrl,
       ...BENCH_PLATFORM,
       REDIS_URL: redis.url,
-      // Unused with REDIS_URL; a directory of its own all the same, never the working tree.
+      // With REDIS_URL it holds only the journal spool: a directory of its own, never the working tree.
       DATA_DIR: dataDir,
     }),
   );

@@ -695,7 +695,7 @@ async function main(): Promise<number> {
   const finalPublished = sim.platform.settings.published ? [...sim.platform.settings.published] : null;
   const changesApplied = sim.platform.changesThisMonth;
   const upstream = new Counter();
-  for (const call of sim.calls) upstream.add(call.kind === 'token' ? 'token' : (call.action ?? 'unknown'));
+  for (const call of sim.calls) upstream.add(call.kind === 'modify' ? (call.action ?? 'unknown') : call.kind);
   const monthAtEnd = quotaMonth(Date.now());
 
   // ---- stop the services, all at once

@@ -57,6 +57,8 @@ export interface Config {
   readonly jumpMonthlyLimit: number | null;
   /** MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT: each Mini Program's server-domain changes a month the local guard allows. */
   readonly miniProgramMonthlyLimit: number;
+  /** How often the Mini Program registry is synced with WeChat's authorizer list (0: at start-up only). */
+  readonly miniProgramSyncIntervalMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** DATA_DIR: where live mode keeps what must survive a restart (the ticket, the component token, the change journal). */
   readonly dataDir: string;
@@ -81,6 +83,9 @@ export const DEFAULT_DATA_DIR = 'data';
 
 /** SERVER_DOMAINS_CACHE_TTL_MS when unset. */
 export const DEFAULT_CACHE_TTL_MS = 2000;
+
+/** MINI_PROGRAM_SYNC_INTERVAL_MS when unset: hourly (each sync costs ⌈N/500⌉ metered list calls). */
+export const DEFAULT_MINI_PROGRAM_SYNC_INTERVAL_MS = 3_600_000;
 
 /** REDIS_KEY_PREFIX when unset. */
 export const DEFAULT_REDIS_KEY_PREFIX = 'wxa-server-domains:';
@@ -194,6 +199,8 @@ const envSchema = z
     JUMP_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
     MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
     WECHAT_CONCURRENCY: integer(1, 256),
+    // At most a week; 0 turns the timer off (the start-up sync still runs).
+    MINI_PROGRAM_SYNC_INTERVAL_MS: integer(0, 7 * 86_400_000),
     REDIS_URL: optional.pipe(
       z.string().refine(isRedisUrl, { message: 'must be a URL such as redis://[user:password@]host:6379[/db] or rediss://…' }).optional(),
     ),
@@ -344,6 +351,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? DEFAULT_MONTHLY_LIMIT,
     jumpMonthlyLimit: e.JUMP_DOMAINS_MONTHLY_LIMIT ?? null,
     miniProgramMonthlyLimit: e.MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT ?? DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT,
+    miniProgramSyncIntervalMs: e.MINI_PROGRAM_SYNC_INTERVAL_MS ?? DEFAULT_MINI_PROGRAM_SYNC_INTERVAL_MS,
     logLevel: e.LOG_LEVEL ?? DEFAULT_LOG_LEVEL,
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX ?? DEFAULT_REDIS_KEY_PREFIX } : undefined,

@@ -5,6 +5,8 @@ import type { MiniProgramLists } from './domains/mini-program-domains.js';
 import { type MiniProgramDirectory, RequestMiniProgramDomains } from './domains/mini-program-request.js';
 import type { PlatformDomains, RequestDomains } from './domains/platform.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
+import type { MiniProgram } from './mini-programs/model.js';
+import type { MiniPrograms } from './mini-programs/registry.js';
 import { recordOf } from './observability/request-log.js';
 
 /** Per-request context: what the resolvers may use. */
@@ -14,8 +16,10 @@ export interface Context {
   readonly componentAppId: string | undefined;
   /** The platform's lists, as this request sees them (reads shared within the request). */
   readonly domains: RequestDomains;
+  /** The authorized Mini Programs; undefined when the platform's appid is not known. */
+  readonly miniPrograms: MiniPrograms | undefined;
   /** The authorized Mini Programs' lists, as this request sees them; undefined where the service has no registry. */
-  readonly miniProgramDomains?: RequestMiniProgramDomains<{ readonly appId: string }> | undefined;
+  readonly miniProgramDomains?: RequestMiniProgramDomains<MiniProgram> | undefined;
 }
 
 /** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */
@@ -34,7 +38,8 @@ export const createContextFactory =
     domains: PlatformDomains,
     verified: TokenMemory | undefined,
     componentAppId: string | undefined,
-    miniPrograms?: { readonly lists: MiniProgramLists; readonly directory: MiniProgramDirectory<{ readonly appId: string }> },
+    miniPrograms?: MiniPrograms | undefined,
+    miniProgramLists?: { readonly lists: MiniProgramLists; readonly directory: MiniProgramDirectory<MiniProgram> },
   ) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
@@ -44,9 +49,10 @@ export const createContextFactory =
     }
     return {
       componentAppId,
+      miniPrograms,
       caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
       domains: domains.forRequest(recordOf(request)?.observe),
       miniProgramDomains:
-        miniPrograms && new RequestMiniProgramDomains(miniPrograms.lists, miniPrograms.directory, recordOf(request)?.observe),
+        miniProgramLists && new RequestMiniProgramDomains(miniProgramLists.lists, miniProgramLists.directory, recordOf(request)?.observe),
     };
   };

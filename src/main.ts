@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { PLATFORM_LISTS } from './domains/platform-lists.js';
 import { EVENTS_PATH } from './events/receiver.js';
 import { createLogger } from './logger.js';
+import { TracingConfigError, tracingSettings } from './observability/tracing-config.js';
 import { createService, type Service, type ServiceOptions } from './server.js';
 import { DataDirError } from './stores/file/json-file.js';
 import { openStores } from './stores/open.js';
@@ -28,10 +29,26 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Tracing first, so that everything after runs traced; the SDK is loaded only when an endpoint is set.
+  let tracing: { shutdown(): Promise<void> } | undefined;
+  let tracingWith: ReturnType<typeof tracingSettings>;
+  try {
+    const settings = tracingSettings(process.env);
+    tracingWith = settings;
+    if (settings) tracing = await (await import('./observability/tracing-sdk.js')).startTracing(settings, process.env);
+  } catch (error) {
+    if (error instanceof TracingConfigError) refuse(error.variable, error.message);
+    throw error;
+  }
   // A developer's terminal gets readable lines; anything else (a pipe, a container, production) gets JSON.
   const logger = createLogger(config.logLevel, undefined, {
     pretty: process.stdout.isTTY === true && process.env.NODE_ENV !== 'production',
   });
+
+  if (tracingWith) {
+    const { protocol, serviceName, sampler } = tracingWith;
+    logger.info({ tracing: { protocol, serviceName, sampler } }, `Tracing: spans exported over OTLP (${protocol}) as ${serviceName}`);
+  }
 
   let simulator: Simulator | undefined;
   let stores: Stores | undefined;
@@ -105,6 +122,7 @@ async function main(): Promise<void> {
       // BENCH ONLY: bench/run.ts's comparisons (--answer-cache, --fast-validate); not settings of the service.
       ...(process.env.BENCH_ANSWER_CACHE === 'response-cache-plugin' ? { answerCache: 'response-cache-plugin' as const } : {}),
       ...(process.env.BENCH_FAST_VALIDATE === 'off' ? { fastValidation: false } : {}),
+      miniProgramSyncIntervalMs: config.miniProgramSyncIntervalMs,
     });
   } catch (error) {
     if (error instanceof TokenFileError) refuse('WECHAT_COMPONENT_ACCESS_TOKEN_FILE', error.message);
@@ -139,6 +157,7 @@ async function main(): Promise<void> {
       await service.close();
       await stores?.close();
       await simulator?.close();
+      await tracing?.shutdown().catch(() => undefined);
       logger.info('stopped');
       logger.flush(() => process.exit(0));
     });

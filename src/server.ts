@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -35,20 +34,29 @@ import { useReusableAnswers } from './fast-path/reusable.js';
 import { VerifiedTokens } from './fast-path/verified-tokens.js';
 import { DEFAULT_QUERY, renderGraphiQL } from './graphiql.js';
 import { useBodyLimit } from './guards/body-limit.js';
+import { useCostLimit } from './guards/cost-limit.js';
+import { useCsrfPrevention } from './guards/csrf.js';
 import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
+import type { MiniProgram } from './mini-programs/model.js';
+import type { AuthorizerTokenCache, RegistryStore } from './mini-programs/ports.js';
+import { MiniPrograms } from './mini-programs/registry.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { useReadiness } from './observability/ready.js';
 import { createRequestLog } from './observability/request-log.js';
+import { tracedListener, useOperationSpans } from './observability/request-spans.js';
+import { stepTracer, tracingEnabled } from './observability/tracing.js';
 import { schema } from './schema/index.js';
 import { MemoryChangeJournal } from './stores/change-journal.js';
+import { MemoryRegistryStore } from './stores/mini-program-registry.js';
 import { MemoryReadCache } from './stores/read-cache.js';
 import type { LiveCredentials } from './stores/stores.js';
 import { MemoryTicketStore, type TicketStore } from './stores/ticket-store.js';
 import { MemoryTokenStore, type TokenStore } from './stores/token-store.js';
 import { MemoryWriteLock } from './stores/write-lock.js';
+import { WechatAuthorizers } from './wechat/authorizers.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
 import { type AuthorizerTokenSource, MiniProgramClient } from './wechat/mini-program-client.js';
@@ -56,6 +64,12 @@ import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from 
 import { FileTokenProvider } from './wechat/token-file.js';
 
 export type { LiveCredentials } from './stores/stores.js';
+
+/**
+ * The query cost limit (armor's model: see guards/cost-limit.ts). A page of 500 Mini Programs with their
+ * fields and the next issue's domain fields on each node costs about 110,000; 15 aliased pages do not fit.
+ */
+export const MAX_QUERY_COST = 150_000;
 
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -104,15 +118,10 @@ export interface ServiceOptions {
   /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); no limit unless given. */
   readonly jumpMonthlyLimit?: number | null;
   /**
-   * The authorized Mini Programs (issue 17's registry and authorizer tokens): with it, their server and
-   * webview domains are served (issue 18). `journal`: each Mini Program's journal (the same one for the
-   * same Mini Program every time); in memory unless given.
+   * Each authorized Mini Program's journal of its two lists (the same one for the same Mini Program every
+   * time); in memory unless given.
    */
-  readonly miniPrograms?: {
-    readonly directory: MiniProgramDirectory<{ readonly appId: string }>;
-    readonly tokens: AuthorizerTokenSource;
-    readonly journal?: (list: JournaledList) => ChangeJournal<DatedEntry>;
-  };
+  readonly miniProgramJournal?: (list: JournaledList) => ChangeJournal<DatedEntry>;
   /** Each Mini Program's server-domain changes a month (MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
   readonly miniProgramMonthlyLimit?: number;
   /** WECHAT_CONCURRENCY: the Mini Programs' /wxa/… calls in flight at once; 8 unless given. */
@@ -124,6 +133,17 @@ export interface ServiceOptions {
   readonly answerCache?: 'fast-path' | 'response-cache-plugin';
   /** BENCH ONLY (bench/run.ts --fast-validate): false validates with graphql-js's own `validate`. Default true. */
   readonly fastValidation?: boolean;
+  /** The authorized Mini Programs and their refresh tokens; in memory unless given (a file in DATA_DIR, Redis). */
+  readonly miniProgramRegistry?: RegistryStore;
+  /** Where authorizer access tokens are cached; in memory unless given (Redis, for one refresh per fleet). */
+  readonly authorizerTokenCache?: AuthorizerTokenCache;
+  /**
+   * MINI_PROGRAM_SYNC_INTERVAL_MS: given, the registry is synced at start (in the background) and then this
+   * often (0: at start only). Not given (tests), it syncs only when asked.
+   */
+  readonly miniProgramSyncIntervalMs?: number;
+  /** Told each time the shared store (re)connects: the start-up sync waits for the first time. */
+  readonly onSharedStoreReady?: (listener: () => void) => void;
 }
 
 /** CORS for the listed origins only: bearer tokens, never cookies, so no credentials mode. */
@@ -145,6 +165,8 @@ export interface Service {
   /** The platform's lists: what the resolvers call. */
   readonly domains: PlatformDomains;
   readonly metrics: Metrics;
+  /** The authorized Mini Programs; undefined when the platform's appid is not known (a static token without it). */
+  readonly miniPrograms: MiniPrograms | undefined;
   /** Closes the upstream pool. */
   close(): Promise<void>;
 }
@@ -168,8 +190,49 @@ function tokenProvider(options: ServiceOptions, http: JsonHttp, metrics: Metrics
   });
 }
 
+/** The Mini Program registry, wherever the platform's appid is known (its calls all carry component_appid). */
+function miniProgramsFor(options: ServiceOptions, http: JsonHttp, tokens: TokenProvider, metrics: Metrics): MiniPrograms | undefined {
+  const componentAppId = options.wechat.credentials.componentAppId;
+  if (componentAppId === undefined) return undefined;
+  const api = new WechatAuthorizers({
+    http,
+    tokens,
+    componentAppId,
+    logger: options.logger,
+    timeoutMs: options.wechat.timeoutMs,
+    onCall: metrics.onUpstreamCall,
+  });
+  const miniPrograms = new MiniPrograms({
+    api,
+    registry: options.miniProgramRegistry ?? new MemoryRegistryStore({ now: options.now }),
+    tokenCache: options.authorizerTokenCache ?? new MemoryTokenStore(),
+    logger: options.logger,
+    now: options.now,
+    onTokenRefresh: metrics.onAuthorizerTokenRefresh,
+  });
+  metrics.watchMiniPrograms(() => miniPrograms.counts());
+  const intervalMs = options.miniProgramSyncIntervalMs;
+  if (intervalMs !== undefined) {
+    // With Redis the sync needs it (its lease, the registry): a Redis still connecting at start is no failure.
+    if (options.onSharedStoreReady) {
+      let started = false;
+      options.onSharedStoreReady(() => {
+        if (!started) miniPrograms.start(intervalMs);
+        started = true;
+      });
+    } else miniPrograms.start(intervalMs);
+  }
+  return miniPrograms;
+}
+
 /** POST /wechat/events, in component mode with the event settings; the ticket's age on /metrics. */
-function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: TicketStore, onTicket: () => void): Plugin[] {
+function eventPlugins(
+  options: ServiceOptions,
+  metrics: Metrics,
+  tickets: TicketStore,
+  onTicket: () => void,
+  miniPrograms: MiniPrograms | undefined,
+): Plugin[] {
   const { credentials, events } = options.wechat;
   if (credentials.mode !== 'component') {
     if (events) throw new Error('the event settings need component credentials (appid and secret)');
@@ -188,6 +251,7 @@ function eventPlugins(options: ServiceOptions, metrics: Metrics, tickets: Ticket
       now,
       onEvent: metrics.onEvent,
       onTicket,
+      ...(miniPrograms ? { onAuthorization: (event) => miniPrograms.handleAuthorization(event) } : {}),
     }),
   ];
 }
@@ -213,6 +277,7 @@ export function createService(options: ServiceOptions): Service {
   const http = new JsonHttp(baseUrl, { timeoutMs });
   const tickets = options.ticketStore ?? new MemoryTicketStore();
   const tokens = tokenProvider(options, http, metrics, tickets);
+  const miniPrograms = miniProgramsFor(options, http, tokens, metrics);
   const readiness = useReadiness(() => tokens.get(), options.sharedStoreReachable);
   const client = new WechatClient({
     http,
@@ -256,6 +321,7 @@ export function createService(options: ServiceOptions): Service {
       timeoutMs,
       monthlyLimit,
       clock: options.now,
+      tracer: stepTracer,
       onJournaled: pluginCache
         ? (entry) => {
             pluginCache.invalidate();
@@ -279,9 +345,9 @@ export function createService(options: ServiceOptions): Service {
   });
 
   // The authorized Mini Programs' lists (issue 18): list descriptions on the same core, a flow per (appId, list).
-  const miniPrograms = options.miniPrograms && {
-    directory: options.miniPrograms.directory,
-    lists: miniProgramLists(options.miniPrograms, client, {
+  const miniProgramDomains = miniPrograms && {
+    directory: registryDirectory(miniPrograms),
+    lists: miniProgramLists(miniPrograms.tokens, options.miniProgramJournal, client, {
       writeLock,
       readCache: <S>(read: CachedRead<S>) =>
         options.readCache?.(read) ??
@@ -305,30 +371,42 @@ export function createService(options: ServiceOptions): Service {
   const plugins: Plugin[] = [
     requestLog.plugin,
     // WeChat's pushes: answered here, before authentication, CSRF and the GraphQL limits (the signature is their check).
-    ...eventPlugins(options, metrics, tickets, readiness.forget),
+    ...eventPlugins(
+      options,
+      metrics,
+      tickets,
+      () => {
+        readiness.forget();
+        void miniPrograms?.onTicket();
+      },
+      miniPrograms,
+    ),
     readiness.plugin,
     metrics.plugin,
     ...(authentication ? [authentication.plugin] : []),
-    // Browsers may send only non-simple requests: a JSON POST, or a GET with this header.
-    useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+    // No POST a browser could send cross-site without a preflight; a GET (never a mutation) as clients send it.
+    useCsrfPrevention(),
     EnvelopArmorPlugin({
       // Introspection counts too (a nested `ofType` chain is the classic depth bomb); GraphiQL's own
       // introspection query is 21 deep as armor counts.
       maxDepth: { n: 30, ignoreIntrospection: false },
       maxAliases: { n: 15 },
       maxDirectives: { n: 20 },
-      costLimit: { maxCost: 5000 },
+      // Off here: armor's rule runs at validation, where variables are unknown (useCostLimit below, same model).
+      costLimit: { enabled: false },
       // A 1000-domain list is ~1000 tokens on its own.
       maxTokens: { n: 4000 },
       blockFieldSuggestion: { enabled: !development },
     }),
     useValidationRules(limits),
+    useCostLimit({ maxCost: MAX_QUERY_COST }),
     // Which lists each query's answer depends on, or that it may never be kept (for the fast path).
     useReusableAnswers(),
     ...(options.fastValidation === false ? [] : [useFastValidation()]),
     ...(pluginCache ? [pluginCache.plugin] : []),
     // Last, so that it wraps whichever request parser was chosen (yoga's own limit is off below).
     useBodyLimit(MAX_REQUEST_BODY_BYTES, bodyAlreadyRead),
+    ...(tracingEnabled() ? [useOperationSpans()] : []),
   ];
 
   const yoga = createYoga<object, Context>({
@@ -346,6 +424,7 @@ export function createService(options: ServiceOptions): Service {
       verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
       options.wechat.credentials.componentAppId,
       miniPrograms,
+      miniProgramDomains,
     ),
     logging: yogaLogger(options.logger),
     plugins,
@@ -354,7 +433,7 @@ export function createService(options: ServiceOptions): Service {
     graphiql: { title: 'wxa-server-domains', defaultQuery: DEFAULT_QUERY },
   });
 
-  const listener = pluginCache
+  const fastPath = pluginCache
     ? yoga.requestListener
     : fastPathListener({
         yoga,
@@ -363,13 +442,17 @@ export function createService(options: ServiceOptions): Service {
         requestLog,
         onHit: metrics.onFastPathHit,
       });
+  // Tracing (issue 19): a server span per request, only when the SDK was started; the same listener otherwise.
+  const listener = tracingEnabled() ? tracedListener(fastPath) : fastPath;
   return {
     listener,
     yoga,
     domains,
     metrics,
+    miniPrograms,
     close: () => {
       tokens.close?.();
+      miniPrograms?.close();
       return client.close();
     },
   };
@@ -377,15 +460,16 @@ export function createService(options: ServiceOptions): Service {
 
 /** The Mini Programs' lists on the core, their upstream the Mini Program client (one bound on /wxa calls for the process). */
 function miniProgramLists(
-  access: NonNullable<ServiceOptions['miniPrograms']>,
+  tokens: AuthorizerTokenSource,
+  givenJournal: ServiceOptions['miniProgramJournal'],
   client: WechatClient,
   settings: Omit<MiniProgramListsOptions, 'upstream' | 'journal'> & { readonly concurrency: number },
 ): MiniProgramLists {
   const { concurrency, ...options } = settings;
-  const wxa = new MiniProgramClient({ client, tokens: access.tokens, concurrency });
+  const wxa = new MiniProgramClient({ client, tokens, concurrency });
   const journals = new Map<string, ChangeJournal<MiniProgramChangeEntry>>();
   const journal =
-    (access.journal as ((list: JournaledList) => ChangeJournal<MiniProgramChangeEntry>) | undefined) ??
+    (givenJournal as ((list: JournaledList) => ChangeJournal<MiniProgramChangeEntry>) | undefined) ??
     ((list: JournaledList) => {
       const kept = journals.get(list.stores.journalFile) ?? new MemoryChangeJournal<MiniProgramChangeEntry>();
       journals.set(list.stores.journalFile, kept);
@@ -396,4 +480,16 @@ function miniProgramLists(
     upstream: { server: (appId) => wxa.serverDomains(appId), webview: (appId) => wxa.webviewDomains(appId) },
     journal,
   });
+}
+
+/** The registry as the core's directory: a Mini Program (never an Official Account) AUTHORIZED now. */
+function registryDirectory(registry: MiniPrograms): MiniProgramDirectory<MiniProgram> {
+  return {
+    authorized: async (appId) => {
+      const found = await registry.get(appId);
+      return found?.status === 'AUTHORIZED' ? found : undefined;
+    },
+    // One listing of the registry (its store reads every record for a page anyway).
+    allAuthorized: () => registry.page(Number.MAX_SAFE_INTEGER, undefined, 'AUTHORIZED'),
+  };
 }

@@ -1,6 +1,9 @@
 /** The scopes this service knows. Write implies read. */
 export const READ_SCOPE = 'server-domains:read';
 export const WRITE_SCOPE = 'server-domains:write';
+/** The authorized Mini Programs: their own pair, granted by neither server-domains scope (nor granting one). */
+export const MINI_PROGRAMS_READ_SCOPE = 'mini-programs:read';
+export const MINI_PROGRAMS_WRITE_SCOPE = 'mini-programs:write';
 
 /** Who is calling, as far as the service can tell. */
 export interface Caller {
@@ -8,10 +11,18 @@ export interface Caller {
   readonly subject: string | undefined;
   readonly canRead: boolean;
   readonly canWrite: boolean;
+  readonly canReadMiniPrograms: boolean;
+  readonly canWriteMiniPrograms: boolean;
 }
 
 /** With auth off (simulator mode, or AUTH_DISABLED=true), every caller may do everything. */
-export const UNCHECKED_CALLER: Caller = { subject: undefined, canRead: true, canWrite: true };
+export const UNCHECKED_CALLER: Caller = {
+  subject: undefined,
+  canRead: true,
+  canWrite: true,
+  canReadMiniPrograms: true,
+  canWriteMiniPrograms: true,
+};
 
 /** Scopes come from `scope` (space-separated, RFC 8693) or `scp` (an array, or a string). */
 export function scopesOf(payload: Record<string, unknown>): Set<string> {
@@ -26,10 +37,13 @@ export function scopesOf(payload: Record<string, unknown>): Set<string> {
 export function callerFromClaims(payload: Record<string, unknown>): Caller {
   const scopes = scopesOf(payload);
   const canWrite = scopes.has(WRITE_SCOPE);
+  const canWriteMiniPrograms = scopes.has(MINI_PROGRAMS_WRITE_SCOPE);
   return {
     subject: typeof payload.sub === 'string' ? payload.sub : undefined,
     canRead: canWrite || scopes.has(READ_SCOPE),
     canWrite,
+    canReadMiniPrograms: canWriteMiniPrograms || scopes.has(MINI_PROGRAMS_READ_SCOPE),
+    canWriteMiniPrograms,
   };
 }
 

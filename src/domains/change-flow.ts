@@ -10,7 +10,7 @@ import {
 } from './errors.js';
 import type { ListDescription } from './list.js';
 import { chinaMonth, chinaTimeIso } from './month.js';
-import type { ChangeJournal, WriteLock } from './ports.js';
+import { type ChangeJournal, type StepTracer, UNTRACED, type WriteLock } from './ports.js';
 import { type MonthlyQuota, monthlyQuotaOf } from './quota.js';
 import type { ReadPath } from './read-path.js';
 import type { DailyCallQuota, ListUpstream, UpstreamObserver } from './upstream.js';
@@ -34,6 +34,8 @@ export interface ChangeFlowOptions<S, C extends { readonly action: ChangeAction 
   readonly clock?: () => number;
   /** Told of every entry once it is journaled (metrics). */
   readonly onJournaled?: (entry: JournalEntry<D>) => void;
+  /** Spans of a change and of its lock wait, fresh read and WeChat call; none unless given. */
+  readonly tracer?: StepTracer;
 }
 
 /** Who asked for a change, and who hears of its upstream calls. */
@@ -63,8 +65,10 @@ export class ChangeFlow<S, C extends { readonly action: ChangeAction }, D> {
   readonly #options: ChangeFlowOptions<S, C, D>;
   readonly #clock: () => number;
   readonly #daily: DailyCallQuotaReader;
+  readonly #tracer: StepTracer;
 
   constructor(options: ChangeFlowOptions<S, C, D>) {
+    this.#tracer = options.tracer ?? UNTRACED;
     this.list = options.list;
     this.reads = options.reads;
     this.#options = options;
@@ -90,8 +94,16 @@ export class ChangeFlow<S, C extends { readonly action: ChangeAction }, D> {
     return this.#daily.get(observe);
   }
 
-  async change(change: C, request: ChangeRequest): Promise<ChangeResult<S, D>> {
+  /** The change as a span; its lock wait, fresh read and WeChat call are children. */
+  change(change: C, request: ChangeRequest): Promise<ChangeResult<S, D>> {
+    return this.#tracer.inSpan(`${this.list.key} change`, { 'wechat.action': change.action, list: this.list.key }, () =>
+      this.#change(change, request),
+    );
+  }
+
+  async #change(change: C, request: ChangeRequest): Promise<ChangeResult<S, D>> {
     const { list, reads, upstream, timeoutMs } = this.#options;
+    const tracer = this.#tracer;
     const journal = (outcome: Pick<ChangeRecord, 'effect' | 'outcome' | 'errcode'>, after: S | undefined) =>
       this.#journal({
         at: new Date(this.#clock()).toISOString(),
@@ -104,10 +116,13 @@ export class ChangeFlow<S, C extends { readonly action: ChangeAction }, D> {
       await journal(outcome, undefined);
       throw error;
     };
+    // Ends when the lock is had, or refused.
+    const lockWait = tracer.start(`${list.key} lock wait`);
     const run = async (): Promise<ChangeResult<S, D>> => {
+      lockWait?.end();
       let before: S;
       try {
-        before = await reads.fetch(request.observe);
+        before = await tracer.inSpan(`${list.key} fresh read`, {}, () => reads.fetch(request.observe));
       } catch (error) {
         return refuse(error);
       }
@@ -141,6 +156,7 @@ export class ChangeFlow<S, C extends { readonly action: ChangeAction }, D> {
     } catch (error) {
       const refused = lockRefusal(error, list.words);
       if (!refused) throw error;
+      lockWait?.end(refused);
       return refuse(refused);
     }
   }

@@ -100,3 +100,23 @@ export interface ChangeJournal<E extends DatedEntry> {
    */
   between(fromMs: number, toMs: number): Promise<readonly E[]>;
 }
+
+/** A step's span, ended by the core where the step ends (a wait that ends inside another function). */
+export interface StepSpan {
+  /** Ends it; `failure`: the typed error the caller gets, which marks it as failed. */
+  end(failure?: unknown): void;
+}
+
+/**
+ * Where the core's steps are traced (observability/tracing.ts gives OpenTelemetry's; none without tracing).
+ * Attributes name what was done, never what was sent: no token, ticket or secret.
+ */
+export interface StepTracer {
+  /** Runs `fn` in a span named `name`, a child of the active one; a thrown error marks it. */
+  inSpan<T>(name: string, attributes: Readonly<Record<string, string | number | boolean>>, fn: () => Promise<T>): Promise<T>;
+  /** A span that the caller ends; undefined without tracing. */
+  start(name: string): StepSpan | undefined;
+}
+
+/** No tracing: every step runs as it is. */
+export const UNTRACED: StepTracer = { inSpan: (_name, _attributes, fn) => fn(), start: () => undefined };

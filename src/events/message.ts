@@ -14,6 +14,12 @@ export type ComponentEvent =
       readonly infoType: string;
       readonly appId: string | undefined;
       readonly authorizerAppid: string | undefined;
+      /** authorized, updateauthorized: what api_query_auth takes. */
+      readonly authorizationCode?: string | undefined;
+      /** Unix seconds, when given and well-formed. */
+      readonly createTime?: number | undefined;
+      /** AuthorizationCodeExpiredTime, Unix seconds. */
+      readonly codeExpiresAt?: number | undefined;
     };
 
 export const TICKET_INFO_TYPE = 'component_verify_ticket';
@@ -28,7 +34,21 @@ export function readComponentEvent(message: string): ComponentEvent {
   const infoType = textOf(fields, 'InfoType');
   if (!infoType) throw new XmlError('no <InfoType>');
   const appId = textOf(fields, 'AppId');
-  if (infoType !== TICKET_INFO_TYPE) return { infoType, appId, authorizerAppid: textOf(fields, 'AuthorizerAppid') };
+  if (infoType !== TICKET_INFO_TYPE) {
+    const seconds = (name: string) => {
+      const text = textOf(fields, name);
+      return text && UNIX_SECONDS.test(text) ? Number(text) : undefined;
+    };
+    const code = textOf(fields, 'AuthorizationCode');
+    return {
+      infoType,
+      appId,
+      authorizerAppid: textOf(fields, 'AuthorizerAppid'),
+      ...(code && code.length <= MAX_TICKET_LENGTH ? { authorizationCode: code } : {}),
+      ...(seconds('CreateTime') !== undefined ? { createTime: seconds('CreateTime') } : {}),
+      ...(seconds('AuthorizationCodeExpiredTime') !== undefined ? { codeExpiresAt: seconds('AuthorizationCodeExpiredTime') } : {}),
+    };
+  }
   const ticket = textOf(fields, 'ComponentVerifyTicket');
   const createTime = textOf(fields, 'CreateTime');
   if (!ticket || ticket.length > MAX_TICKET_LENGTH) throw new XmlError('no usable <ComponentVerifyTicket>');

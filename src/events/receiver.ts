@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { AUTHORIZATION_INFO_TYPES, type AuthorizationEvent, type AuthorizationOutcome } from '../mini-programs/authorization-events.js';
 import { recordOf } from '../observability/request-log.js';
 import type { TicketStore } from '../stores/ticket-store.js';
 import { readLimitedText, TOO_LARGE } from './body.js';
@@ -35,6 +36,11 @@ export interface EventReceiverOptions {
   readonly onEvent?: (infoType: string | undefined, outcome: EventOutcome) => void;
   /** A newer ticket was kept. */
   readonly onTicket?: () => void;
+  /**
+   * authorized, updateauthorized, unauthorized (src/mini-programs/authorization-events.ts): resolves once the
+   * result is stored, throws on a transient failure (the push is answered 500, so WeChat pushes again).
+   */
+  readonly onAuthorization?: (event: AuthorizationEvent) => Promise<AuthorizationOutcome>;
 }
 
 /** What one push came to: the answer's status, and what its log line and metrics say. */
@@ -109,7 +115,18 @@ export function useEventReceiver(options: EventReceiverOptions): Plugin {
       throw error;
     }
     if (event.appId !== undefined && event.appId !== options.componentAppId) return { status: 401, outcome: 'bad_signature', event };
-    if (!isTicketEvent(event)) return { status: 200, outcome: 'ok', event };
+    if (!isTicketEvent(event)) {
+      if (!options.onAuthorization || !AUTHORIZATION_INFO_TYPES.has(event.infoType)) return { status: 200, outcome: 'ok', event };
+      await options.onAuthorization({
+        infoType: event.infoType,
+        authorizerAppid: event.authorizerAppid,
+        authorizationCode: event.authorizationCode,
+        createTime: event.createTime,
+        codeExpiresAt: event.codeExpiresAt,
+      });
+      // Acknowledged either way (stored, a replay, a refused code): what came of it is the registry's own log line.
+      return { status: 200, outcome: 'ok', event };
+    }
 
     const kept = await options.tickets.offer(options.componentAppId, { ticket: event.ticket, createTime: event.createTime });
     if (kept) options.onTicket?.();

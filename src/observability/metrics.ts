@@ -29,6 +29,10 @@ export interface Metrics {
   ): ListMetrics;
   /** Every journal entry of a Mini Program's list, by list (SERVER, WEBVIEW) and effect: one counter for all Mini Programs. */
   readonly onMiniProgramChange: (entry: { readonly list: string; readonly effect: string }) => void;
+  /** For the authorizer tokens: each api_authorizer_token, by outcome (ok, recovered, revoked, failed). */
+  readonly onAuthorizerTokenRefresh: (outcome: string) => void;
+  /** Where the mini_programs gauge reads its counts at each scrape. */
+  watchMiniPrograms(source: () => Promise<Record<string, number>>): void;
   /** Yoga's Prometheus plugin on `/metrics`, with this registry. */
   readonly plugin: Plugin;
 }
@@ -82,8 +86,34 @@ export function createMetrics(registry = new Registry()): Metrics {
     registers: [registry],
   });
   const ticketAge = new TicketAgeGauge([registry]);
+  const authorizerRefreshes = new Counter({
+    name: 'wechat_authorizer_token_refreshes_total',
+    help: 'api_authorizer_token calls for Mini Programs, by outcome: ok, recovered (after 61023, with the refresh token from the authorizer list), revoked (61023 and no longer listed), failed.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of ['ok', 'recovered', 'revoked', 'failed']) authorizerRefreshes.inc({ outcome }, 0);
+  let miniProgramSource: (() => Promise<Record<string, number>>) | undefined;
+  new Gauge({
+    name: 'mini_programs',
+    help: 'Mini Programs in the registry, by status (AUTHORIZED, REVOKED); Official Accounts never count.',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      if (!miniProgramSource) return;
+      try {
+        for (const [status, count] of Object.entries(await miniProgramSource())) this.set({ status }, count);
+      } catch {
+        // A store that cannot be read now keeps the last values; the scrape still answers.
+      }
+    },
+  });
   return {
     registry,
+    onAuthorizerTokenRefresh: (outcome) => authorizerRefreshes.inc({ outcome }),
+    watchMiniPrograms: (source) => {
+      miniProgramSource = source;
+    },
     onEvent: (infoType, outcome) => events.inc({ info_type: infoTypeLabel(infoType), outcome }),
     watchTicketAge: (createTime, now) => ticketAge.watch(createTime, now),
     forList: (list, remaining) => listMetrics(registry, list, remaining),

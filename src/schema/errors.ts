@@ -6,6 +6,7 @@ import {
   DomainValidationError,
   InvalidActionError,
   InvalidDomainError,
+  MiniProgramNotAuthorizedError,
   MonthlyQuotaExceededError,
   PlatformNotReleasedError,
   SystemBusyError,
@@ -90,6 +91,16 @@ builder.objectType(UpstreamUnavailableError, {
         'True when the request reached WeChat before the fault, so the change may have been made: read the domains again before retrying.',
     }),
   }),
+});
+
+builder.objectType(MiniProgramNotAuthorizedError, {
+  name: 'MiniProgramNotAuthorizedError',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
+  description: 'The appId is unknown, an Official Account, or a REVOKED Mini Program: nothing was sent to WeChat.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof MiniProgramNotAuthorizedError,
+  fields: (t) => ({ appId: t.exposeID('appId') }),
 });
 
 const DomainProblem = builder.objectRef<{ domain: string; reason: string }>('DomainProblem').implement({

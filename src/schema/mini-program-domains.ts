@@ -34,12 +34,13 @@ import { builder } from './builder.js';
 import { ChangeEffect, formArg } from './domain-types.js';
 import { READ_ERRORS } from './errors.js';
 import { jumpDomains } from './jump-domains.js';
+import { MiniProgram } from './mini-programs.js';
 import { serverDomains } from './server-domains.js';
 
 /**
  * Each authorized Mini Program's server and webview (business) domains, on the MiniProgram entity (issue 17):
  * the four views of each list, the two mutations, the journal and the quota of one Mini Program, and the
- * Mini Programs a platform change would hurt. Defined by `defineMiniProgramDomains`, given the entity.
+ * Mini Programs a platform change would hurt. Scopes: mini-programs:read and mini-programs:write.
  */
 
 /** The builder's schema types (as every ref of this builder carries them). */
@@ -81,11 +82,8 @@ const MiniProgramDomainList = builder.enumType('MiniProgramDomainList', {
   } as const satisfies Record<MiniProgramDomainListValue, unknown>,
 });
 
-/** Defines every type and field of the Mini Programs' lists; `Action` is ServerDomainsAction (ADD, REMOVE, SET). */
-export function defineMiniProgramDomains<M extends { readonly appId: string }>(
-  MiniProgram: ObjectRef<Types, M>,
-  scopes: MiniProgramScopes,
-) {
+/** Every type and field of the Mini Programs' lists, on `MiniProgram`; the action is ServerDomainsAction (ADD, REMOVE, SET). */
+function defineMiniProgramDomains<M extends { readonly appId: string }>(MiniProgram: ObjectRef<Types, M>) {
   const { Action } = serverDomains;
   const previews = { server: serverDomains.Preview, jump: jumpDomains.Preview };
   const Change = builder.objectRef<MiniProgramChangeEntry>('MiniProgramDomainChange').implement({
@@ -203,21 +201,21 @@ export function defineMiniProgramDomains<M extends { readonly appId: string }>(
     serverDomains: t.field({
       type: ServerDomains,
       description: "The Mini Program's server domains; one WeChat call per Mini Program at most (the read TTL's cached answers serve).",
-      authScopes: scopes.read as never,
+      authScopes: { miniProgramsRead: true },
       errors: { types: readErrors, union: { name: 'MiniProgramServerDomainsResult' } },
       resolve: async (mp, _args, ctx) => (await miniProgramsOf(ctx).server(mp.appId)).read(),
     }),
     webviewDomains: t.field({
       type: WebviewDomains,
       description: "The Mini Program's webview (business) domains.",
-      authScopes: scopes.read as never,
+      authScopes: { miniProgramsRead: true },
       errors: { types: readErrors, union: { name: 'MiniProgramWebviewDomainsResult' } },
       resolve: async (mp, _args, ctx) => (await miniProgramsOf(ctx).webview(mp.appId)).read(),
     }),
     domainChanges: t.field({
       type: Connection,
       description: "The journal of this Mini Program's changes (both lists, or one), newest first.",
-      authScopes: scopes.read as never,
+      authScopes: { miniProgramsRead: true },
       args: {
         first: t.arg.int({ required: false, defaultValue: 20, description: `Entries per page: 1 to ${MAX_PAGE}.` }),
         after: t.arg.string({ required: false, description: 'The endCursor of the previous page.' }),
@@ -240,7 +238,7 @@ export function defineMiniProgramDomains<M extends { readonly appId: string }>(
     domainsQuota: t.field({
       type: Quota,
       description: "How many of the month's server-domain changes of this Mini Program this service has seen spent.",
-      authScopes: scopes.read as never,
+      authScopes: { miniProgramsRead: true },
       resolve: async (mp, _args, ctx) => (await miniProgramsOf(ctx).server(mp.appId)).monthlyQuota(),
     }),
   }));
@@ -288,7 +286,7 @@ export function defineMiniProgramDomains<M extends { readonly appId: string }>(
       description:
         "Changes a Mini Program's server domains (modify_domain). Validated before anything is sent; a no-op sends nothing (change.effect NO_OP). Spends one of the Mini Program's 50 changes a month.",
       args: { input: t.arg({ type: ServerInput, required: true }) },
-      authScopes: scopes.write as never,
+      authScopes: { miniProgramsWrite: true },
       errors: { types: changeErrors, union: { name: 'ChangeMiniProgramServerDomainsResult' } },
       resolve: async (_root, { input }, ctx) => {
         const appId = String(input.appId);
@@ -310,7 +308,7 @@ export function defineMiniProgramDomains<M extends { readonly appId: string }>(
       description:
         "Changes a Mini Program's webview domains (setwebviewdomain, always with an explicit action). Validated before anything is sent; a no-op sends nothing. Not counted against the server domains' month.",
       args: { input: t.arg({ type: WebviewInput, required: true }) },
-      authScopes: scopes.write as never,
+      authScopes: { miniProgramsWrite: true },
       errors: { types: changeErrors, union: { name: 'ChangeMiniProgramWebviewDomainsResult' } },
       resolve: async (_root, { input }, ctx) => {
         const appId = String(input.appId);
@@ -345,7 +343,7 @@ export function defineMiniProgramDomains<M extends { readonly appId: string }>(
         nullable: true,
         description:
           "Each authorized Mini Program whose entries the change would take out of the platform's lists (by appId ascending); empty when nothing is hurt. Needs mini-programs:read as well.",
-        authScopes: scopes.read as never,
+        authScopes: { miniProgramsRead: true },
         resolve: async (plan, _args, ctx) => {
           const mini = miniProgramsOf(ctx);
           const [before, all] = await Promise.all([
@@ -379,9 +377,4 @@ export function defineMiniProgramDomains<M extends { readonly appId: string }>(
   return { ServerDomains, WebviewDomains, Change, inForm };
 }
 
-/** The scopes the fields need (mini-programs:read and mini-programs:write, issue 17's). */
-export interface MiniProgramScopes {
-  readonly read: AuthScopeMap;
-  readonly write: AuthScopeMap;
-}
-type AuthScopeMap = Partial<Record<'read' | 'write' | 'miniProgramsRead' | 'miniProgramsWrite', boolean>>;
+defineMiniProgramDomains(MiniProgram);

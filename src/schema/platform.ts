@@ -8,7 +8,7 @@ interface Platform {
   readonly componentAppId: string;
 }
 
-const ThirdPartyPlatform = builder.objectRef<Platform>('ThirdPartyPlatform').implement({
+export const ThirdPartyPlatform = builder.objectRef<Platform>('ThirdPartyPlatform').implement({
   description: 'A WeChat third-party platform, identified by its component appid.',
   fields: (t) => ({
     componentAppId: t.exposeID('componentAppId', { extensions: { reusable: true } }),

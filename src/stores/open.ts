@@ -6,13 +6,14 @@ import type { JournaledList } from '../domains/list.js';
 import type { DatedEntry } from '../domains/ports.js';
 import { FileChangeJournal, recordSchema } from './file/change-journal.js';
 import { DataDirError, prepareDataDir } from './file/json-file.js';
+import { FileRegistryStore } from './file/mini-program-registry.js';
 import { openDataDir } from './file/open.js';
 import type { LiveCredentials, Stores } from './stores.js';
 
 /**
  * The stores live mode runs on. With REDIS_URL, everything replicas share (ticket, token, change lock, read
  * cache, change journal) is in Redis, and the service starts whether Redis is up or not (it connects in the
- * background). Without it: the ticket, the token and the change journal in DATA_DIR, the rest in memory.
+ * background); DATA_DIR holds the spool of journal entries Redis could not take. Without it: the ticket, the token and the change journal in DATA_DIR, the rest in memory.
  * Throws DataDirError naming the directory when DATA_DIR cannot be used.
  */
 export async function openStores(
@@ -62,7 +63,13 @@ async function openDataDirStores(
     await Promise.all([...journals.values()].map((journal) => journal.close()));
     throw error;
   }
-  return { ...stores, journals, close: async () => void (await Promise.all([...journals.values()].map((journal) => journal.close()))) };
+  const miniProgramRegistry = await openRegistry(dir, credentials, logger);
+  return {
+    ...stores,
+    ...(miniProgramRegistry ? { miniProgramRegistry } : {}),
+    journals,
+    close: async () => void (await Promise.all([...journals.values()].map((journal) => journal.close()))),
+  };
 }
 
 /** A list's journal file, opened and checked; DataDirError naming the directory when it cannot be. */
@@ -83,4 +90,20 @@ async function openJournalFile(dir: string, list: JournaledList, logger: Logger)
   if (opened.skippedLines > 0)
     logger.warn({ ...fields, skippedLines: opened.skippedLines }, 'change journal: skipped lines that are not entries');
   return opened.journal;
+}
+
+/** The Mini Program registry in DATA_DIR, wherever the platform's appid is known. */
+async function openRegistry(dir: string, credentials: LiveCredentials, logger: Logger): Promise<FileRegistryStore | undefined> {
+  if (credentials.componentAppId === undefined) return undefined;
+  try {
+    const registry = await FileRegistryStore.open(dir, credentials.componentAppId, {
+      onUnreadable: (file) =>
+        logger.warn({ file }, 'the Mini Program registry in DATA_DIR could not be understood: refilled from the authorizer list'),
+    });
+    logger.info({ authorizers: (await registry.all()).length }, `Keeping the Mini Program registry and its refresh tokens in ${dir}`);
+    return registry;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataDirError(`cannot read the Mini Program registry in ${dir}${code ? ` (${code})` : ''}`);
+  }
 }

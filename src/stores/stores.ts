@@ -1,6 +1,7 @@
 import type { Credentials } from '../config.js';
 import type { CachedRead } from '../domains/list.js';
 import type { ChangeJournal, DatedEntry, ReadCache, WriteLock } from '../domains/ports.js';
+import type { AuthorizerTokenCache, RegistryStore } from '../mini-programs/ports.js';
 import type { TicketStore } from './ticket-store.js';
 import type { TokenStore } from './token-store.js';
 
@@ -13,8 +14,14 @@ export interface Stores {
   /** A shared read cache for each read path (left out: in memory). */
   readonly readCache?: <S>(read: CachedRead<S>) => ReadCache<S>;
   readonly writeLock?: WriteLock;
+  /** The authorized Mini Programs and their refresh tokens. */
+  readonly miniProgramRegistry?: RegistryStore;
+  /** Authorizer access tokens (memory unless shared). */
+  readonly authorizerTokenCache?: AuthorizerTokenCache;
   /** A fresh round trip to the shared store, for /ready; undefined without one. */
   readonly sharedStoreReachable?: () => Promise<boolean>;
+  /** Calls `listener` each time the shared store (re)connects, at once if it is connected; undefined without one. */
+  readonly onSharedStoreReady?: (listener: () => void) => void;
   close(): Promise<void>;
 }
 

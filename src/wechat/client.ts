@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DomainConfirmFile, PlatformDomainsChange, PlatformListDescription } from '../domains/platform-lists.js';
 import type { PlatformDomainsState } from '../domains/state.js';
 import type { ListUpstream, UpstreamCall, UpstreamObserver } from '../domains/upstream.js';
+import { failSpan, inSpan } from '../observability/tracing.js';
 import {
   type Decoded,
   decodeConfirmFileResponse,
@@ -108,7 +109,15 @@ export class WechatClient {
     return this.#options.http.close();
   }
 
-  async #call<T>(exchange: Exchange<T>): Promise<T> {
+  // Tracing: the logical call is a span (`wechat get`), each HTTP exchange of it a child span; an error
+  // the caller gets (a WechatError member, UpstreamUnavailableError) marks it.
+  #call<T>(exchange: Exchange<T>): Promise<T> {
+    return inSpan(`wechat ${exchange.action}`, { 'wechat.action': exchange.action, 'wechat.path': exchange.path }, () =>
+      this.#calls(exchange),
+    );
+  }
+
+  async #calls<T>(exchange: Exchange<T>): Promise<T> {
     const { action } = exchange;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -150,16 +159,33 @@ export class WechatClient {
         'WeChat call',
       );
     };
-    try {
-      const remaining = Math.max(1, Math.round(deadline - this.#now()));
-      const json = await this.#options.http.postJson(path, { access_token: token }, body, remaining);
-      const decoded = decode(json);
-      done(decoded.ok ? 'ok' : decoded.error.errcode);
-      return decoded;
-    } catch (error) {
-      done('unavailable');
-      throw error;
-    }
+    // Tracing: one CLIENT span per HTTP exchange (a retry is a span of its own); the URL as logged, token redacted.
+    const attributes = {
+      'wechat.action': action,
+      'wechat.path': path,
+      'http.request.method': 'POST',
+      'url.full': `${this.#options.baseUrl}${path}?access_token=[redacted]`,
+    };
+    return inSpan(
+      `POST ${path}`,
+      attributes,
+      async (span) => {
+        try {
+          const remaining = Math.max(1, Math.round(deadline - this.#now()));
+          const json = await this.#options.http.postJson(path, { access_token: token }, body, remaining);
+          const decoded = decode(json);
+          done(decoded.ok ? 'ok' : decoded.error.errcode);
+          span?.setAttribute('wechat.errcode', decoded.ok ? 0 : decoded.error.errcode);
+          // A refused token is refreshed and the call retried: only another errcode reaches the caller.
+          if (!decoded.ok && !TOKEN_ERRCODES.has(decoded.error.errcode)) failSpan(span, decoded.error, `errcode ${decoded.error.errcode}`);
+          return decoded;
+        } catch (error) {
+          done('unavailable');
+          throw error;
+        }
+      },
+      { kind: 'client' },
+    );
   }
 }
 

@@ -30,8 +30,11 @@ export {
 /** The four actions of a platform list's call (modify_wxa_server_domain, modify_wxa_jump_domain). */
 export type DomainAction = 'get' | 'add' | 'delete' | 'set';
 
-/** What a call to WeChat does: an action of a list's call, `quota` (openapi/quota/get), `confirmfile`. */
-export type UpstreamAction = DomainAction | 'quota' | 'confirmfile';
+/** The component calls about the platform's authorizers (src/wechat/authorizers.ts). */
+export type AuthorizerAction = 'authorizer_list' | 'authorizer_info' | 'query_auth' | 'authorizer_token';
+
+/** What a call to WeChat does: an action of a list's call, `quota` (openapi/quota/get), `confirmfile`, or an authorizer call. */
+export type UpstreamAction = DomainAction | 'quota' | 'confirmfile' | AuthorizerAction;
 
 /**
  * No component_verify_ticket yet (none kept from a push, none given as a seed): api_component_token cannot be

@@ -1,4 +1,5 @@
 import { type Dispatcher, Pool } from 'undici';
+import { activeSpan } from '../observability/tracing.js';
 
 /**
  * What went wrong: `not-sent` (the connection was never made, so WeChat never saw the request),
@@ -88,6 +89,7 @@ export class JsonHttp {
     } catch (error) {
       throw toTransportError(error, timeoutMs);
     }
+    activeSpan()?.setAttribute('http.response.status_code', response.statusCode);
     if (response.statusCode < 200 || response.statusCode > 299) {
       throw new TransportError(`HTTP status ${response.statusCode}`, 'status', response.statusCode);
     }

@@ -29,5 +29,6 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return base + random() * base;
 }
 
-/** Calls that change nothing at WeChat. */
-export const isRead = (action: UpstreamAction): boolean => action === 'get' || action === 'quota' || action === 'confirmfile';
+/** Calls that change nothing at WeChat (api_query_auth spends a code, api_authorizer_token may rotate a refresh token). */
+export const isRead = (action: UpstreamAction): boolean =>
+  action === 'get' || action === 'quota' || action === 'confirmfile' || action === 'authorizer_list' || action === 'authorizer_info';

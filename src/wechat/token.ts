@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { inSpan } from '../observability/tracing.js';
 import { SharedStoreUnavailableError } from '../stores/errors.js';
 import type { TicketStore } from '../stores/ticket-store.js';
 import type { TokenStore } from '../stores/token-store.js';
@@ -107,21 +108,37 @@ export class ComponentTokenProvider implements TokenProvider {
     return this.#refreshing;
   }
 
-  async #fetch(): Promise<string> {
+  // Tracing: a refresh is a span, its api_component_token call a CLIENT child (the body, with the secret and
+  // the ticket, is never an attribute).
+  #fetch(): Promise<string> {
+    return inSpan('wechat token refresh', { 'wechat.path': COMPONENT_TOKEN_PATH }, () => this.#fetchToken());
+  }
+
+  async #fetchToken(): Promise<string> {
     const { componentAppId, componentAppSecret, tickets, seedTicket, http, store, logger } = this.#options;
     const componentVerifyTicket = (await tickets.get(componentAppId))?.ticket ?? seedTicket;
     if (componentVerifyTicket === undefined) throw new NoVerifyTicketError();
     const started = this.#now();
     let decoded: ReturnType<typeof decodeTokenResponse>;
     try {
-      const json = await http.postJson(
-        COMPONENT_TOKEN_PATH,
-        {},
-        {
-          component_appid: componentAppId,
-          component_appsecret: componentAppSecret,
-          component_verify_ticket: componentVerifyTicket,
+      const json = await inSpan(
+        `POST ${COMPONENT_TOKEN_PATH}`,
+        { 'wechat.path': COMPONENT_TOKEN_PATH, 'http.request.method': 'POST' },
+        async (span) => {
+          const answer = await http.postJson(
+            COMPONENT_TOKEN_PATH,
+            {},
+            {
+              component_appid: componentAppId,
+              component_appsecret: componentAppSecret,
+              component_verify_ticket: componentVerifyTicket,
+            },
+          );
+          const errcode = (answer as { errcode?: unknown } | null)?.errcode;
+          span?.setAttribute('wechat.errcode', typeof errcode === 'number' ? errcode : 0);
+          return answer;
         },
+        { kind: 'client' },
       );
       decoded = decodeTokenResponse(json);
     } catch (error) {

@@ -257,6 +257,8 @@ type ChangeErrorFields_InvalidActionError_Fragment = { errcode: number, errmsg: 
 
 type ChangeErrorFields_InvalidDomainError_Fragment = { errcode: number, errmsg: string, reasons: Array<string>, message: string };
 
+type ChangeErrorFields_MiniProgramNotAuthorizedError_Fragment = { message: string };
+
 type ChangeErrorFields_MonthlyQuotaExceededError_Fragment = { errcode: number, errmsg: string, message: string };
 
 type ChangeErrorFields_PlatformNotReleasedError_Fragment = { errcode: number, errmsg: string, message: string };
@@ -274,6 +276,7 @@ export type ChangeErrorFieldsFragment =
   | ChangeErrorFields_DomainValidationError_Fragment
   | ChangeErrorFields_InvalidActionError_Fragment
   | ChangeErrorFields_InvalidDomainError_Fragment
+  | ChangeErrorFields_MiniProgramNotAuthorizedError_Fragment
   | ChangeErrorFields_MonthlyQuotaExceededError_Fragment
   | ChangeErrorFields_PlatformNotReleasedError_Fragment
   | ChangeErrorFields_SystemBusyError_Fragment

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ServerDomainsQuery } from '../support/operations.js';
 import { ChangeMutation, ChangesQuery, QuotaQuery, RemoveMutation, SetMutation } from '../support/quota-operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
@@ -79,12 +80,13 @@ describe('no-op changes send nothing and spend nothing', () => {
     stack = await startStack({ cacheTtlMs: 60_000, simulator: { platform: { ...platform, testing: ['a.example.com', 'x.example.com'] } } });
     // This get answers with the state of the moment it arrives (x present), 300 ms later.
     stack.sim.injectFault({ action: 'get', delayMs: 300, applyFirst: true });
-    const slowRead = stack.service.domains.read();
-    while (stack.sim.count('modify', 'get') === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const getArrived = stack.sim.nextCall('modify', 'get');
+    const slowRead = stack.gql(ServerDomainsQuery);
+    await getArrived;
     stack.sim.platform.handle({ action: 'delete', wxa_server_domain: 'x.example.com' }, Date.now());
     const { data } = await add(['x.example.com']);
     expect(data?.addDomains).toMatchObject({ change: { effect: 'APPLIED' }, testing: ['a.example.com', 'x.example.com'] });
-    expect((await slowRead).testing).toEqual(['a.example.com', 'x.example.com']);
+    expect((await slowRead).data?.serverDomains).toMatchObject({ testing: ['a.example.com', 'x.example.com'] });
   });
 });
 
@@ -239,17 +241,19 @@ describe('the month’s quota, counted from the journal', () => {
 
 describe('serverDomainChanges: a Relay connection, newest first', () => {
   it('pages over 150 entries with cursors that name entries, while new changes arrive', async () => {
-    stack = await startStack({ simulator: { platform } });
-    const domains = stack.service.domains.forRequest();
-    for (let i = 0; i < 150; i++) {
-      // A mix of applied changes and no-ops (every entry counts).
-      await domains.change('add', [i % 5 === 0 ? `p${i}.example.com` : 'a.example.com'], false, `pager${i}`);
-    }
+    stack = await startStack({ auth: { mode: 'secret', secret: TEST_SECRET }, simulator: { platform } });
+    const reader = { authorization: `Bearer ${await mint({ scope: 'server-domains:read', sub: 'reader' })}` };
+    const addAs = async (caller: string, domain: string) => {
+      const writer = { authorization: `Bearer ${await mint({ scope: 'server-domains:write', sub: caller })}` };
+      expect((await stack.gql(ChangeMutation, { add: [domain] }, writer)).data?.addDomains.__typename).toBe('ServerDomains');
+    };
+    // A mix of applied changes and no-ops (every entry counts).
+    for (let i = 0; i < 150; i++) await addAs(`pager${i}`, i % 5 === 0 ? `p${i}.example.com` : 'a.example.com');
     const seen: string[] = [];
     const callers: string[] = [];
     let after: string | undefined;
     for (let page = 0; ; page++) {
-      const { data, errors } = await stack.gql(ChangesQuery, { first: 40, after });
+      const { data, errors } = await stack.gql(ChangesQuery, { first: 40, after }, reader);
       expect(errors).toBeUndefined();
       const { edges, pageInfo } = data!.serverDomainChanges;
       for (const edge of edges) {
@@ -261,7 +265,7 @@ describe('serverDomainChanges: a Relay connection, newest first', () => {
       expect(pageInfo.endCursor).toBe(edges.at(-1)?.cursor);
       if (page === 0) {
         // New changes arrive between pages: the next page still starts right after this one.
-        for (let i = 0; i < 3; i++) await domains.change('add', [`late${i}.example.com`], false, 'late');
+        for (let i = 0; i < 3; i++) await addAs('late', `late${i}.example.com`);
       }
       if (!pageInfo.hasNextPage) break;
       after = pageInfo.endCursor!;
@@ -270,13 +274,13 @@ describe('serverDomainChanges: a Relay connection, newest first', () => {
     expect(new Set(seen).size).toBe(150);
     expect(callers).toEqual(Array.from({ length: 150 }, (_, i) => `pager${149 - i}`));
     // The newest first from the start again: the late ones lead.
-    expect((await journal(4)).map((e) => e.caller)).toEqual(['late', 'late', 'late', 'pager149']);
+    const newest = (await stack.gql(ChangesQuery, { first: 4 }, reader)).data!.serverDomainChanges.edges;
+    expect(newest.map((e) => e.node.caller)).toEqual(['late', 'late', 'late', 'pager149']);
   });
 
   it('first defaults to 20; first outside 1..100 and unknown cursors are BAD_USER_INPUT', async () => {
     stack = await startStack({ simulator: { platform } });
-    const domains = stack.service.domains.forRequest();
-    for (let i = 0; i < 25; i++) await domains.change('add', ['a.example.com'], false, null);
+    for (let i = 0; i < 25; i++) expect((await add(['a.example.com'])).data?.addDomains).toMatchObject({ change: { effect: 'NO_OP' } });
     const { data } = await stack.gql(ChangesQuery, {});
     expect(data?.serverDomainChanges.edges).toHaveLength(20);
     expect(data?.serverDomainChanges.pageInfo.hasNextPage).toBe(true);

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AddDomainsDocument,
   type AddDomainsMutation,
+  MiniProgramDocument,
+  MiniProgramsDocument,
   RemoveDomainsDocument,
   ServerDomainChangesDocument,
   ServerDomainsChangePreviewDocument,
@@ -13,6 +15,8 @@ import {
   ServerDomainsQuotaDocument,
   type ServerDomainsQuotaQuery,
   SetDomainsDocument,
+  SyncMiniProgramsDocument,
+  type SyncMiniProgramsMutation,
 } from 'wxa-server-domains/client';
 import { type Stack, startStack } from '../support/stack.js';
 
@@ -91,7 +95,36 @@ function describeDaily(daily: ServerDomainsQuotaQuery['serverDomainsQuota']['dai
   }
 }
 
+/** The sync's union, exhaustive too. */
+function describeSync(result: SyncMiniProgramsMutation['syncMiniPrograms']): string {
+  switch (result.__typename) {
+    case 'MiniProgramSync':
+      return `${result.total} authorized, ${result.added} new, ${result.revoked} revoked`;
+    case 'UpstreamUnavailableError':
+      return `unavailable: ${result.message}`;
+    case 'AccessTokenError':
+    case 'SystemBusyError':
+    case 'UnknownWechatError':
+      return `wechat ${result.errcode}: ${result.message}`;
+    default: {
+      const unhandled: never = result;
+      return unhandled;
+    }
+  }
+}
+
 describe('wxa-server-domains/client', () => {
+  it('runs the Mini Program operations, typed down to each union member', async () => {
+    stack = await startStack();
+    expect((await run(MiniProgramsDocument, {})).miniProgramSync).toBeNull();
+    expect(describeSync((await run(SyncMiniProgramsDocument, {})).syncMiniPrograms)).toBe('5 authorized, 5 new, 0 revoked');
+    const page = await run(MiniProgramsDocument, { first: 2 });
+    expect(page.miniPrograms.edges.map((e) => e.node.appId)).toEqual(['wxsimminiprogram0001', 'wxsimminiprogram0002']);
+    expect(page.miniProgramSync?.total).toBe(5);
+    const one = await run(MiniProgramDocument, { appId: 'wxsimminiprogram0003' });
+    expect(one.miniProgram).toMatchObject({ status: 'AUTHORIZED', name: 'Simulated Mini Program 3', revokedAt: null });
+  });
+
   it('runs every documented operation against the service, typed down to each union member', async () => {
     stack = await startStack({ simulator: { platform: { testing: ['a.example.com'] } } });
     const read = await run(ServerDomainsDocument, {});
@@ -112,9 +145,15 @@ describe('wxa-server-domains/client', () => {
     expect(quotaNow.serverDomainsQuota).toMatchObject({ monthlyLimit: 50, changesThisMonth: 1, remainingThisMonth: 49 });
     expect(describeDaily(quotaNow.serverDomainsQuota.daily)).toMatch(/^\d+\/1000$/);
 
+    // The journal's one entry is the change the mutation answered with; its cursor names it, and leads nowhere further.
+    const changeId = added.addDomains.__typename === 'ServerDomains' ? added.addDomains.change?.id : undefined;
+    expect(changeId).toMatch(/^\d+-\d+$/);
     const journal = await run(ServerDomainChangesDocument, { first: 1 });
-    expect(journal.serverDomainChanges.edges.map((e) => e.node.effect)).toEqual(['APPLIED']);
-    expect(journal.serverDomainChanges.pageInfo).toEqual({ hasNextPage: false, endCursor: journal.serverDomainChanges.edges[0]?.cursor });
+    expect(journal.serverDomainChanges.edges.map((e) => [e.node.id, e.node.effect])).toEqual([[changeId, 'APPLIED']]);
+    expect(journal.serverDomainChanges.pageInfo).toEqual({ hasNextPage: false, endCursor: changeId });
+    const further = await run(ServerDomainChangesDocument, { first: 1, after: changeId });
+    expect(further.serverDomainChanges.edges).toEqual([]);
+    expect(further.serverDomainChanges.pageInfo.hasNextPage).toBe(false);
 
     const invalid = await run(AddDomainsDocument, { domains: ['https://x.example.com'] });
     expect(describeResult(invalid.addDomains)).toBe('invalid: https://x.example.com');

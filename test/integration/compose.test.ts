@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { readDockerfile } from '../support/dockerfile.js';
 import { cleanEnv, ROOT, type Running, startProcess } from '../support/process.js';
 import { describeWithRedis, freePort, type RedisServer, startRedis, until } from '../support/redis.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
@@ -82,9 +83,14 @@ describe('compose.yaml', () => {
   it('runs the simulator from the same image, playing the platform the replicas serve, pushing its tickets to one replica', () => {
     expect(simulatorName).toBeDefined();
     expect(simulator!.image).toBe(replicas[0]![1].image);
-    // The entry point is in the image: dist/ is what the build makes of src/.
-    expect(existsSync(join(ROOT, 'src', 'wechat', 'simulator', 'standalone.ts'))).toBe(true);
-    expect(existsSync(join(ROOT, 'dist', 'wechat', 'simulator', 'standalone.js'))).toBe(true);
+    // The entry point is in the image: the build stage compiles src/ (tsconfig.build.json: src → dist) and the
+    // final stage copies its dist/, so the command's file is the build's output of a source file that exists.
+    const entry = simulator!.command![1]!;
+    expect(existsSync(join(ROOT, entry.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')))).toBe(true);
+    const { build, final } = readDockerfile();
+    expect(build.some((i) => i.keyword === 'COPY' && /^src \.\/src$/.test(i.args))).toBe(true);
+    expect(build.some((i) => i.keyword === 'RUN' && /tsconfig\.build\.json|npm run build/.test(i.args))).toBe(true);
+    expect(final.some((i) => i.keyword === 'COPY' && /^--from=\S+ \/app\/dist \.\/dist$/.test(i.args))).toBe(true);
     // The image's health check asks /health, which the simulator does not serve.
     expect(simulator!.healthcheck?.disable).toBe(true);
     for (const [, replica] of replicas) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envOf, type Instruction, readDockerfile } from '../support/dockerfile.js';
+import { heapNodeOptions, startArgs } from '../support/node-options.js';
 import { ROOT, startProcess } from '../support/process.js';
 
 const { all, build, final } = readDockerfile();
@@ -39,9 +40,11 @@ describe('Dockerfile', () => {
     expect(lastUser).toBeLessThan(final.findIndex((i) => i.keyword === 'CMD'));
   });
 
-  it('sizes both generations of the V8 heap itself, so that its memory does not depend on the host', () => {
+  it('sizes both generations of the V8 heap itself, in the one file npm start reads too', () => {
     // Node 22+ sizes the young generation from the host's memory; the memory test runs these options.
-    const options = (imageEnv.NODE_OPTIONS ?? '').split(/\s+/);
+    expect(imageEnv.NODE_OPTIONS).toBeUndefined();
+    expect(args(final, 'COPY')).toContain('node-options.env ./');
+    const options = heapNodeOptions().split(/\s+/);
     expect(options.some((o) => /^--max-old-space-size=\d+$/.test(o))).toBe(true);
     expect(options.some((o) => /^--max-semi-space-size=\d+$/.test(o))).toBe(true);
   });
@@ -79,10 +82,11 @@ describe('Dockerfile', () => {
     expect(healthcheck).not.toMatch(/\b(curl|wget)\b/);
   });
 
-  it('starts `node dist/main.js` directly (exec form, not npm start), so SIGTERM reaches the service', () => {
+  it('starts node directly as npm start does (exec form, not npm start), so SIGTERM reaches the service', () => {
     const cmds = args(final, 'CMD');
     expect(cmds).toHaveLength(1);
-    expect(JSON.parse(cmds[0]!)).toEqual(['node', 'dist/main.js']);
+    expect(startArgs()).toEqual(['--env-file=node-options.env', 'dist/main.js']);
+    expect(JSON.parse(cmds[0]!)).toEqual(['node', ...startArgs()]);
     expect(args(final, 'ENTRYPOINT')).toEqual([]);
   });
 
@@ -90,7 +94,7 @@ describe('Dockerfile', () => {
     const buildConfig = JSON.parse(readFileSync(`${ROOT}tsconfig.build.json`, 'utf8'));
     expect(buildConfig.compilerOptions).toMatchObject({ outDir: 'dist', rootDir: 'src' });
     const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
-    expect(pkg.scripts.start).toBe('node dist/main.js');
+    expect(pkg.scripts.start).toBe('node --env-file=node-options.env dist/main.js');
   });
 });
 

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryTicketStore } from '../../src/stores/ticket-store.js';
 import { authorizationMessage, ticketMessage } from '../../src/wechat/simulator/push.js';
+import { hold } from '../support/hold.js';
 import { ServerDomainsQuery } from '../support/operations.js';
 import { nowSeconds, PushForge, send } from '../support/pushes.js';
 import { simulatorSecrets } from '../support/secrets.js';
@@ -29,6 +30,8 @@ async function start(options: StackOptions = {}): Promise<Stack> {
 const kept = () => tickets.get(stack.sim.credentials.componentAppId);
 const post = (request: { query: URLSearchParams | string; body: BodyInit }, init?: RequestInit) =>
   send(stack, request.query, request.body, answers, init);
+/** Bound of a wait for a log line: generous, it only fails a test that would hang. */
+const LOGGED = { timeout: 10_000, interval: 10 };
 const eventLines = () =>
   stack.logLines.map((l) => JSON.parse(l) as Record<string, any>).filter((l) => l.msg === 'request' && l.path === '/wechat/events');
 
@@ -80,18 +83,22 @@ describe('POST /wechat/events: a valid push', () => {
   it('answers without waiting on WeChat: a push gets through while a token call hangs, and causes no call itself', async () => {
     await start({ timeoutMs: 5000 });
     await stack.sim.pushTo(stack.eventsUrl);
-    stack.sim.injectFault({ on: 'token', delayMs: 1500 });
+    // The token call is held at WeChat until the push has been answered.
+    const held = hold();
+    stack.sim.injectFault({ on: 'token', until: held.promise });
+    const tokenCallArrived = stack.sim.nextCall('token');
     let queryDone = false;
     const query = stack.gql(ServerDomainsQuery).finally(() => {
       queryDone = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await tokenCallArrived;
     const tokenCalls = stack.sim.count('token');
     const push = await stack.sim.pushTicket();
     expect(push).toMatchObject({ status: 200, answer: 'success' });
     expect(queryDone).toBe(false);
     expect(stack.sim.count('token')).toBe(tokenCalls);
-    await query;
+    held.release();
+    expect((await query).data?.serverDomains.__typename).toBe('ServerDomains');
   });
 
   it('needs no JWT, even with authentication on (the signature is its authentication)', async () => {
@@ -109,9 +116,9 @@ describe('POST /wechat/events: a valid push', () => {
     await stack.sim.pushTo(stack.eventsUrl);
     await stack.sim.pushAuthorization('authorized', 'wxauthorizer00001');
     await post({ query: 'timestamp=1', body: '<xml/>' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The request line is written once the answer has gone: wait for it.
+    await vi.waitFor(() => expect(eventLines()).toHaveLength(3), LOGGED);
     const lines = eventLines();
-    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({
       level: 30,
       method: 'POST',
@@ -136,7 +143,7 @@ describe('other InfoTypes', () => {
       const answer = await post(forge.push(authorizationMessage(forge.settings.appId, infoType, 'wxauthorizer00002', nowSeconds())));
       expect(answer).toMatchObject({ status: 200, text: 'success' });
       expect(await kept()).toEqual(before);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await vi.waitFor(() => expect(eventLines()).toHaveLength(2), LOGGED); // the simulator's push, then this one
       expect(eventLines().at(-1)).toMatchObject({ event: { infoType, authorizerAppid: 'wxauthorizer00002', outcome: 'ok' } });
     },
   );
@@ -155,7 +162,7 @@ describe('replays and order', () => {
     });
     expect(await post(forge.push(ticketMessage(forge.settings.appId, 'ticket@@@same-time', now)))).toMatchObject({ status: 200 });
     expect(await kept()).toEqual({ ticket: 'ticket@@@newer', createTime: now });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(eventLines()).toHaveLength(4), LOGGED);
     expect(eventLines().map((l) => l.event.outcome)).toEqual(['ok', 'ignored', 'ignored', 'ignored']);
   });
 
@@ -167,9 +174,8 @@ describe('replays and order', () => {
     const results = await Promise.all(pushes.map((p) => post(p)));
     expect(results.every((r) => r.status === 200 && r.text === 'success')).toBe(true);
     expect(await kept()).toEqual({ ticket: 'ticket@@@concurrent-19', createTime: base + 19 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(eventLines()).toHaveLength(20), LOGGED);
     const outcomes = eventLines().map((l) => l.event.outcome);
-    expect(outcomes).toHaveLength(20);
     expect(outcomes.every((o) => o === 'ok' || o === 'ignored')).toBe(true);
   });
 });

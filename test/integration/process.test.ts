@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
+import { hold } from '../support/hold.js';
 import { runService, startProcess } from '../support/process.js';
 
 describe('bad configuration: exit non-zero at once, one readable line naming the variable, no stack trace', () => {
@@ -116,16 +117,21 @@ describe('graceful shutdown', () => {
         WECHAT_COMPONENT_ACCESS_TOKEN: 'shared-token',
         AUTH_DISABLED: 'true',
       });
-      sim.injectFault({ action: 'get', delayMs: 1500 });
+      // The request's get is held at WeChat until the test has seen the service stop listening.
+      const held = hold();
+      sim.injectFault({ action: 'get', until: held.promise });
+      const atWechat = sim.nextCall('modify', 'get');
       const inFlight = fetch(`${running.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ serverDomains { __typename ... on ServerDomains { testing } } }' }),
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await atWechat;
       const exited = running.stop('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Logged just before the listener is closed (src/main.ts).
+      await vi.waitFor(() => expect(running.output()).toContain('shutting down: no new connections'), { timeout: 10_000 });
       await expect(fetch(`${running.url}/health`)).rejects.toThrow();
+      held.release();
       const response = await inFlight;
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ data: { serverDomains: { __typename: 'ServerDomains', testing: ['api.example.com'] } } });

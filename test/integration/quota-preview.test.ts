@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChangeMutation, DailyQuery, PreviewQuery, UnicodeQuery } from '../support/quota-operations.js';
+import { ChangeMutation, ChangesQuery, DailyQuery, PreviewQuery, UnicodeQuery } from '../support/quota-operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
@@ -174,7 +174,7 @@ describe('serverDomainsChangePreview: what a change would do, without doing it',
     expect(await preview(action, [...domains], publishTogether)).toEqual({ __typename: 'ServerDomainsChangePreview', ...expected });
     expect(changeCalls()).toBe(0);
     expect(stack.sim.platform.changesThisMonth).toBe(0);
-    expect(await stack.service.domains.changes(10)).toEqual([]); // nothing journaled
+    expect((await stack.gql(ChangesQuery, { first: 10 })).data?.serverDomainChanges.edges).toEqual([]); // nothing journaled
   });
 
   it('agrees with what the mutation then does', async () => {

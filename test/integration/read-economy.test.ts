@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../support/clock.js';
+import { hold } from '../support/hold.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
@@ -8,7 +9,6 @@ afterEach(() => stack?.close());
 
 const gets = () => stack.sim.count('modify', 'get');
 const read = async () => (await stack.gql(ServerDomainsQuery)).data?.serverDomains;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Settles to whether `promise` has settled yet (without waiting for it). */
 const settled = async (promise: Promise<unknown>) =>
   Promise.race([
@@ -23,9 +23,16 @@ describe('reads become a bounded trickle of upstream calls', () => {
   it('concurrent requests share one in-flight get (cache off: single-flight only)', async () => {
     stack = await startStack({ cacheTtlMs: 0 });
     await read(); // token and connections ready
-    stack.sim.injectFault({ action: 'get', delayMs: 200 });
+    // The get is held at WeChat until all 50 requests are in: each one that reaches the read joins it.
+    const held = hold();
+    stack.sim.injectFault({ action: 'get', until: held.promise });
     const before = gets();
-    const results = await Promise.all(Array.from({ length: 50 }, read));
+    const received = stack.bodiesReceived();
+    const reads = Promise.all(Array.from({ length: 50 }, read));
+    await vi.waitFor(() => expect(stack.bodiesReceived() - received).toBe(50), { timeout: 10_000, interval: 5 });
+    await new Promise(setImmediate); // one turn of the event loop: each request's parse and validation run on to the read
+    held.release();
+    const results = await reads;
     expect(results.every((r) => r?.__typename === 'ServerDomains')).toBe(true);
     expect(gets() - before).toBe(1);
     // With the cache off, a later request asks WeChat again.
@@ -59,8 +66,9 @@ describe('reads become a bounded trickle of upstream calls', () => {
     stack = await startStack({ cacheTtlMs: 60_000, simulator: { platform: { testing: ['a.example.com'] } } });
     // WeChat answers this get with the state of the moment it arrives, but only 300 ms later.
     stack.sim.injectFault({ action: 'get', delayMs: 300, applyFirst: true });
-    const slowRead = stack.service.domains.read();
-    while (gets() === 0) await sleep(5);
+    const getArrived = stack.sim.nextCall('modify', 'get');
+    const slowRead = read();
+    await getArrived;
     await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
     expect(await slowRead).toMatchObject({ testing: ['a.example.com'] }); // stale, as it started before
     expect(await read()).toMatchObject({ testing: ['a.example.com', 'b.example.com'] });
@@ -99,8 +107,9 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
     changeInConsole('b.example.com');
     clock.advance(450);
     stack.sim.injectFault({ action: 'get', delayMs: 800 });
+    const refreshArrived = stack.sim.nextCall('modify', 'get');
     const refreshing = read();
-    while (gets() < 2) await sleep(5);
+    await refreshArrived;
     expect(testing(await read())).toEqual(['a.example.com']);
     expect(await settled(refreshing)).toBe(false); // answered while the refresh was still away
     expect(testing(await refreshing)).toEqual(['a.example.com', 'b.example.com']);
@@ -115,8 +124,9 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
     changeInConsole('b.example.com');
     clock.advance(350);
     stack.sim.injectFault({ action: 'get', delayMs: 900 }); // a refresh that is still away when the state turns too old
+    const refreshArrived = stack.sim.nextCall('modify', 'get');
     const refreshing = read();
-    while (gets() < 2) await sleep(5);
+    await refreshArrived;
     clock.advance(250); // 600 ms: twice the TTL, the last moment it may be given out
     expect(testing(await read())).toEqual(['a.example.com']);
     clock.advance(1);
@@ -131,14 +141,16 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
     await read();
     clock.advance(ttl + 50);
     stack.sim.injectFault({ action: 'get', delayMs: 3000, times: 2 });
+    const firstArrived = stack.sim.nextCall('modify', 'get');
     const first = read(); // times out (after 300 ms of real time: the HTTP bound)
-    while (gets() < 2) await sleep(5);
+    await firstArrived;
     clock.advance(timeout - 50); // TTL + timeout: the last moment it may be given out
     expect(testing(await read())).toEqual(['a.example.com']);
     expect(testing(await first)).toBe('UpstreamUnavailableError');
     clock.advance(1);
+    const secondArrived = stack.sim.nextCall('modify', 'get');
     const second = read(); // a new refresh, which times out too
-    while (gets() < 3) await sleep(5);
+    await secondArrived;
     // Too old now: this read waits for the refresh and shares its outcome.
     expect(testing(await read())).toBe('UpstreamUnavailableError');
     expect(testing(await second)).toBe('UpstreamUnavailableError');
@@ -151,9 +163,9 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
     const { data } = await stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
     expect(data?.addDomains).toMatchObject({ mayHaveApplied: true });
     stack.sim.injectFault({ action: 'get', delayMs: 300 });
-    const before = gets();
+    const refreshArrived = stack.sim.nextCall('modify', 'get');
     const refreshing = read();
-    while (gets() === before) await sleep(5);
+    await refreshArrived;
     expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']);
     expect(testing(await refreshing)).toEqual(['a.example.com', 'b.example.com']);
   });
@@ -163,8 +175,9 @@ describe('when the TTL runs out under load, readers do not all stall behind the 
     await read();
     changeInConsole('b.example.com');
     stack.sim.injectFault({ action: 'get', delayMs: 300 });
+    const refreshArrived = stack.sim.nextCall('modify', 'get');
     const refreshing = read();
-    while (gets() < 2) await sleep(5);
+    await refreshArrived;
     expect(testing(await read())).toEqual(['a.example.com', 'b.example.com']);
     await refreshing;
   });

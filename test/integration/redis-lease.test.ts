@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { RedisConnection } from '../../src/stores/redis/connection.js';
 import { RedisLeases } from '../../src/stores/redis/lease.js';
@@ -23,6 +23,12 @@ describeWithRedis('leases on a real redis-server', () => {
     await redis?.close();
   });
 
+  /** SET commands Redis has run so far (each tryAcquire is one). */
+  const setCalls = async () => {
+    const stats = await a.run('info', (client) => client.info('commandstats'));
+    return Number(/cmdstat_set:calls=(\d+)/.exec(String(stats))?.[1] ?? 0);
+  };
+
   it('one holder at a time; only the holder releases', async () => {
     const leasesA = new RedisLeases(a);
     const leasesB = new RedisLeases(b);
@@ -39,22 +45,26 @@ describeWithRedis('leases on a real redis-server', () => {
   it('a waiter gets the lease once the holder releases it, within its wait', async () => {
     const leases = new RedisLeases(a);
     const held = await leases.tryAcquire('test:l2', 10_000);
-    const waiting = new RedisLeases(b).acquire('test:l2', 10_000, 5_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = await setCalls();
+    const waiting = new RedisLeases(b).acquire('test:l2', 10_000, 10_000);
+    // The waiter has tried twice and found it taken (Redis counts the SETs): it is waiting now.
+    await vi.waitFor(async () => expect(await setCalls()).toBeGreaterThanOrEqual(before + 2), { timeout: 10_000, interval: 5 });
     await leases.release(held!);
     expect(await waiting).toBeDefined();
   });
 
   it('a lease nobody releases expires after its time; a waiter that gives up first gets nothing', async () => {
     const leases = new RedisLeases(a);
-    expect(await leases.tryAcquire('test:l3', 300)).toBeDefined();
-    expect(await new RedisLeases(b).acquire('test:l3', 300, 50)).toBeUndefined();
-    expect(await new RedisLeases(b).acquire('test:l3', 300, 2_000)).toBeDefined();
+    // A lease far longer than the first waiter's wait, so a slow machine cannot let it expire in between.
+    expect(await leases.tryAcquire('test:l3', 1_000)).toBeDefined();
+    expect(await new RedisLeases(b).acquire('test:l3', 1_000, 50)).toBeUndefined();
+    expect(await new RedisLeases(b).acquire('test:l3', 1_000, 10_000)).toBeDefined();
   });
 
   it('a lease that expired and was taken by another is not released by its first holder', async () => {
     const first = await new RedisLeases(a).tryAcquire('test:l4', 100);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Expired: Redis has removed the key.
+    await vi.waitFor(async () => expect(await a.run('exists', (client) => client.exists('test:l4'))).toBe(0), { timeout: 10_000 });
     const second = await new RedisLeases(b).tryAcquire('test:l4', 10_000);
     expect(second).toBeDefined();
     expect(await new RedisLeases(a).release(first!)).toBe(false);

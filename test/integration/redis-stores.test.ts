@@ -40,11 +40,27 @@ describeWithRedis('ticket and token stores on a real redis-server', () => {
     // Shuffled, spread over three replicas, all at once.
     const shuffled = [...offers].sort(() => Math.random() - 0.5);
     const kept = await Promise.all(shuffled.map((t, i) => stores[i % 3]!.offer(APP, t)));
-    expect(kept.filter(Boolean).length).toBeGreaterThanOrEqual(1);
     for (const store of stores) expect(await store.get(APP)).toEqual(offers.at(-1));
+    // Every `true` raised the kept CreateTime: no time twice, and the newest among them, once.
+    const raised = shuffled.filter((_, i) => kept[i]).map((t) => t.createTime);
+    expect(new Set(raised).size).toBe(raised.length);
+    expect(raised.filter((t) => t === offers.at(-1)!.createTime)).toHaveLength(1);
     // A replay of an older push changes nothing.
     expect(await stores[1]!.offer(APP, offers[3]!)).toBe(false);
     expect(await stores[2]!.get(APP)).toEqual(offers.at(-1));
+  });
+
+  it('tickets: a push delivered to several replicas at once (WeChat retries), among older ones: exactly one offer says true', async () => {
+    const replicas = await Promise.all([connect(), connect(), connect()]);
+    const stores = replicas.map((r) => new RedisTicketStore(r, createLogger('silent')));
+    // Below the later tests' times: each replica refills Redis with the newest it saw when Redis returns.
+    await stores[0]!.offer(APP, { ticket: 'kept', createTime: 1_700_000_050 });
+    const newest = { ticket: 'ticket-newest', createTime: 1_700_000_060 };
+    // 24 older offers and the newest six times, spread over the replicas, all at once.
+    const offers = Array.from({ length: 30 }, (_, i) => (i % 5 === 0 ? newest : { ticket: `ticket-${i}`, createTime: 1_700_000_000 + i }));
+    const said = await Promise.all(offers.map((t, i) => stores[i % 3]!.offer(APP, t)));
+    expect(offers.filter((_, i) => said[i])).toEqual([newest]);
+    for (const store of stores) expect(await store.get(APP)).toEqual(newest);
   });
 
   it('tokens: set on one replica is seen by the others; deleteIf drops only the token it names', async () => {

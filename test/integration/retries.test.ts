@@ -1,8 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
-import { createService } from '../../src/server.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator } from '../../src/wechat/simulator/server.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
@@ -80,21 +78,22 @@ describe('changes retry only what WeChat certainly did not apply', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
 
-    const service = createService({
-      wechat: {
-        baseUrl: `http://127.0.0.1:${port}`,
-        timeoutMs: 3000,
-        credentials: { mode: 'static', accessToken: 'shared-token', componentAppId: undefined },
-      },
-      logger: createLogger('silent'),
+    stack = await startStack({
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 3000,
+      credentials: { mode: 'static', accessToken: 'shared-token', componentAppId: undefined },
     });
-    cleanups.push(() => service.close());
-    const pending = service.domains.forRequest().change('add', ['b.example.com'], false, null);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const pending = stack.gql(AddDomainsMutation, { input: { domains: ['b.example.com'] } });
+    // The change's fresh get found nothing listening (its log line says so): WeChat comes up now.
+    await vi.waitFor(() => expect(stack!.logLines.some((l) => /"outcome":"unavailable"/.test(l) && l.includes('WeChat call'))).toBe(true), {
+      timeout: 10_000,
+      interval: 1,
+    });
     const sim = await startSimulator({ port, staticTokens: ['shared-token'] });
     cleanups.push(() => sim.close());
-    const state = await pending;
-    expect(state.testing).toContain('b.example.com');
+    const { data } = await pending;
+    expect(data?.addDomains).toMatchObject({ __typename: 'ServerDomains' });
+    expect(data?.addDomains.__typename === 'ServerDomains' && data.addDomains.testing).toContain('b.example.com');
     expect(sim.count('modify', 'add')).toBe(1);
     expect(sim.platform.changesThisMonth).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../support/clock.js';
+import { tokenId } from '../../src/wechat/simulator/server.js';
 import { AddDomainsMutation, ServerDomainsQuery } from '../support/operations.js';
 import { type Stack, startStack } from '../support/stack.js';
 
@@ -29,17 +29,53 @@ describe('the component_access_token', () => {
     expect(tokenCalls()).toBe(1);
   });
 
-  it('is refreshed ahead of expiry, so WeChat never sees an expired token', async () => {
-    const clock = new ManualClock();
-    stack = await startStack({ simulator: { tokenTtlSeconds: 1 }, clock });
-    await stack.gql(ServerDomainsQuery);
+  it('is refreshed inside the margin before expiry, not earlier; no call carries an expired token', async () => {
+    // One clock for both: the simulator expires tokens by the time the service plans its refresh by.
+    stack = await startStack({ clock: 'simulator' });
+    const LIFETIME = 7200_000;
+    const MARGIN = 10 * 60_000; // src/wechat/token.ts: WeChat's advice, 1 h 50 min of a 2 h token
     await stack.gql(ServerDomainsQuery);
     expect(tokenCalls()).toBe(1);
-    clock.advance(1000);
-    const { data } = await stack.gql(ServerDomainsQuery);
-    expect(data?.serverDomains.__typename).toBe('ServerDomains');
+    const first = stack.sim.issuedTokens[0]!;
+
+    // Just before the margin: the first token is still used, no refresh yet.
+    stack.sim.advanceClock(LIFETIME - MARGIN - 1_000);
+    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(1);
+
+    // Inside the margin, a second before the first token expires: refreshed, and the read uses the new one.
+    stack.sim.advanceClock(MARGIN - 2_000);
+    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
     expect(tokenCalls()).toBe(2);
-    expect(modifyCalls()).toBe(3);
+    const second = stack.sim.issuedTokens[1]!;
+    expect(stack.sim.calls.filter((c) => c.kind === 'modify').map((c) => c.tokenId)).toEqual([
+      tokenId(first),
+      tokenId(first),
+      tokenId(second),
+    ]);
+
+    // Past the first token's expiry, within the second's: no more refreshes.
+    stack.sim.advanceClock(2_000);
+    expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+    expect(tokenCalls()).toBe(2);
+    const modify = stack.sim.calls.filter((c) => c.kind === 'modify');
+    expect(modify).toHaveLength(4);
+    expect(modify.map((c) => c.tokenState)).toEqual(['valid', 'valid', 'valid', 'valid']);
+  });
+
+  it('short lifetimes keep the same proportion: refreshed in the last twelfth, never after expiry', async () => {
+    stack = await startStack({ simulator: { tokenTtlSeconds: 120 }, clock: 'simulator' });
+    // A read every 5 s across three lifetimes, noting when each token call went out.
+    const refreshedAt: number[] = [];
+    for (let t = 0; t <= 360; t += 5) {
+      if (t > 0) stack.sim.advanceClock(5_000);
+      const before = tokenCalls();
+      expect((await stack.gql(ServerDomainsQuery)).data?.serverDomains.__typename).toBe('ServerDomains');
+      if (tokenCalls() > before) refreshedAt.push(t);
+    }
+    // Margin 10 s (a twelfth): each token is replaced at 110 s of its 120, none is used expired.
+    expect(refreshedAt).toEqual([0, 110, 220, 330]);
+    expect(stack.sim.calls.filter((c) => c.kind === 'modify').every((c) => c.tokenState === 'valid')).toBe(true);
   });
 
   it('refused with 40001 → dropped, refreshed, and the call retried once', async () => {

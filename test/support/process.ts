@@ -6,11 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The environment a user's shell would pass, minus every setting of ours. */
+/** The environment a user's shell would pass, minus every setting of ours (NODE_OPTIONS: node-options.env's). */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || /^(WECHAT_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|DATA_DIR$|SERVER_DOMAINS_|REDIS_|VITEST)/.test(key))
+    if (
+      value === undefined ||
+      /^(WECHAT_|AUTH_|PORT$|HOST$|LOG_LEVEL$|NODE_ENV$|NODE_OPTIONS$|DATA_DIR$|SERVER_DOMAINS_|REDIS_|OTEL_|VITEST)/.test(key)
+    )
       continue;
     env[key] = value;
   }

@@ -8,5 +8,7 @@ export function simulatorSecrets(sim: Simulator): string[] {
     sim.events.encodingAesKey,
     ...sim.issuedTickets.map((t) => t.ticket),
     ...sim.issuedTokens,
+    // Authorizer access and refresh tokens, and the authorization codes of pushes.
+    ...sim.authorizers.issuedSecrets,
   ];
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -38,6 +38,19 @@ export interface StackOptions {
   readonly monthlyLimit?: number;
   /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); none unless given. */
   readonly jumpMonthlyLimit?: number;
+  /** The change lock (e.g. an ObservedWriteLock, to wait until a change has asked for it); in-process unless given. */
+  readonly writeLock?: ServiceOptions['writeLock'];
+  /** Each list's change journal by the list's key (e.g. the file one, in a temp DATA_DIR); in memory unless given. */
+  readonly journals?: ServiceOptions['journals'];
+  /**
+   * Called as the service ends an answer (`res.end`), before the answer can leave: a test looks at what is
+   * already written at that moment, with nothing the service might do afterwards run yet.
+   */
+  readonly onAnswer?: (req: IncomingMessage) => void;
+  readonly miniProgramRegistry?: ServiceOptions['miniProgramRegistry'];
+  readonly authorizerTokenCache?: ServiceOptions['authorizerTokenCache'];
+  /** Given: a start-up sync in the background, then every so often (0: none after it). */
+  readonly miniProgramSyncIntervalMs?: number;
 }
 
 export interface Stack {
@@ -49,6 +62,8 @@ export interface Stack {
   readonly eventsUrl: string;
   /** Every log line the service wrote, raw. */
   readonly logLines: string[];
+  /** Requests to the service whose body has been read to the end: a test waits until its requests are all in. */
+  bodiesReceived(): number;
   gql<R, V>(document: TypedDocumentNode<R, V>, variables?: V, headers?: Record<string, string>): Promise<ExecutionResult<R>>;
   /** A raw POST to /graphql: status and body text. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
@@ -92,8 +107,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     corsOrigins: options.corsOrigins,
     monthlyLimit: options.monthlyLimit,
     jumpMonthlyLimit: options.jumpMonthlyLimit,
+    writeLock: options.writeLock,
+    journals: options.journals,
+    miniProgramRegistry: options.miniProgramRegistry,
+    authorizerTokenCache: options.authorizerTokenCache,
+    miniProgramSyncIntervalMs: options.miniProgramSyncIntervalMs,
   });
-  const server: Server = createServer(service.listener);
+  let bodiesReceived = 0;
+  const server: Server = createServer((req, res) => {
+    // An 'end' listener does not start the stream: the service reads the body as it would anyway.
+    req.once('end', () => {
+      bodiesReceived += 1;
+    });
+    const { onAnswer } = options;
+    if (onAnswer) {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        onAnswer(req);
+        return end(...args);
+      }) as ServerResponse['end'];
+    }
+    service.listener(req, res);
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -113,6 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     url,
     eventsUrl: `${url}/wechat/events`,
     logLines,
+    bodiesReceived: () => bodiesReceived,
     post,
     async gql(document, variables, headers) {
       const { text } = await post({ query: print(document), variables }, headers);

@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import type { ChangeEntry } from '../../src/domains/change-entry.js';
 import { UnknownCursorError } from '../../src/domains/errors.js';
-import { SERVER_DOMAINS } from '../../src/domains/platform-lists.js';
 import { MemoryChangeJournal } from '../../src/stores/change-journal.js';
-import { CHANGE_JOURNAL_FILE, FileChangeJournal, recordSchema } from '../../src/stores/file/change-journal.js';
+import { CHANGE_JOURNAL_FILE, FileChangeJournal } from '../../src/stores/file/change-journal.js';
 import { journalEntry } from '../support/journal-entries.js';
+import { serverJournalFile } from '../support/journal-files.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -58,7 +57,7 @@ describe('MemoryChangeJournal', () => {
 describe('FileChangeJournal', () => {
   it('creates DATA_DIR and the file (mode 0600), writes one JSON line per entry, and reads them back', async () => {
     const dir = join(tempDir(), 'nested', 'data');
-    const { journal } = await FileChangeJournal.open(dir, serverJournal());
+    const { journal } = await FileChangeJournal.open(dir, serverJournalFile());
     const a = await journal.append(journalEntry('2026-05-01T00:00:00.000Z'));
     const b = await journal.append(journalEntry('2026-05-01T00:00:00.000Z', 'b.example.com'));
     await journal.close();
@@ -67,7 +66,7 @@ describe('FileChangeJournal', () => {
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(a)}\n${JSON.stringify(b)}\n`);
     const reopened = await FileChangeJournal.open(
       dir,
-      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+      serverJournalFile(() => Date.parse('2026-05-02T00:00:00Z')),
     );
     expect(await reopened.journal.page(10)).toEqual([b, a]);
     expect(reopened).toMatchObject({ tornLine: false, skippedLines: 0, expiredEntries: 0 });
@@ -83,7 +82,7 @@ describe('FileChangeJournal', () => {
     writeFileSync(file, `${JSON.stringify(a)}\nnot an entry\n${JSON.stringify(b)}\n{"id":"1777`);
     const torn = await FileChangeJournal.open(
       dir,
-      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+      serverJournalFile(() => Date.parse('2026-05-02T00:00:00Z')),
     );
     expect(torn).toMatchObject({ tornLine: true, skippedLines: 1 });
     const c = await torn.journal.append(journalEntry('2026-05-01T00:00:02.000Z'));
@@ -93,12 +92,12 @@ describe('FileChangeJournal', () => {
     writeFileSync(file, `${JSON.stringify(a)}\n${JSON.stringify(b)}`); // the newline was lost, the entry was not
     const kept = await FileChangeJournal.open(
       dir,
-      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+      serverJournalFile(() => Date.parse('2026-05-02T00:00:00Z')),
     );
     expect(kept.tornLine).toBe(false);
     const d = await kept.journal.append(journalEntry('2026-05-01T00:00:03.000Z'));
     await kept.journal.close();
-    expect(await (await FileChangeJournal.open(dir, serverJournal())).journal.page(10)).toEqual([d, b, a]);
+    expect(await (await FileChangeJournal.open(dir, serverJournalFile())).journal.page(10)).toEqual([d, b, a]);
   });
 
   it('rewrites the file without entries older than 13 months, keeping mode 0600', async () => {
@@ -110,7 +109,7 @@ describe('FileChangeJournal', () => {
     writeFileSync(file, `${JSON.stringify(old)}\n${JSON.stringify(recent)}\n`, { mode: 0o644 });
     const load = await FileChangeJournal.open(
       dir,
-      serverJournal(() => Date.parse('2026-05-02T00:00:00Z')),
+      serverJournalFile(() => Date.parse('2026-05-02T00:00:00Z')),
     );
     expect(load.expiredEntries).toBe(1);
     await load.journal.close();
@@ -118,9 +117,3 @@ describe('FileChangeJournal', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
-
-/** The server domains' journal file, as the service opens it. */
-function serverJournal(now?: () => number) {
-  const schema = recordSchema.extend(SERVER_DOMAINS.detailFields) as unknown as z.ZodType<ChangeEntry>;
-  return { file: SERVER_DOMAINS.stores.journalFile, schema, ...(now ? { now } : {}) };
-}

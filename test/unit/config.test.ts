@@ -49,6 +49,7 @@ describe('loadConfig: defaults', () => {
       monthlyLimit: 50,
       jumpMonthlyLimit: null,
       miniProgramMonthlyLimit: 50,
+      miniProgramSyncIntervalMs: 3_600_000,
       wechat: { baseUrl: undefined, timeoutMs: 10_000, concurrency: 8, credentials: { mode: 'simulator' }, events: undefined },
     });
   });
@@ -69,6 +70,11 @@ describe('loadConfig: defaults', () => {
     expect(config.miniProgramMonthlyLimit).toBe(20);
     expect(() => loadConfig({ WECHAT_CONCURRENCY: '0' })).toThrow(/WECHAT_CONCURRENCY: must be at least 1/);
     expect(() => loadConfig({ WECHAT_CONCURRENCY: 'many' })).toThrow(/WECHAT_CONCURRENCY: must be a whole number/);
+  });
+
+  it('reads MINI_PROGRAM_SYNC_INTERVAL_MS; 0 turns the timer off', () => {
+    expect(loadConfig({ MINI_PROGRAM_SYNC_INTERVAL_MS: '600000' }).miniProgramSyncIntervalMs).toBe(600_000);
+    expect(loadConfig({ MINI_PROGRAM_SYNC_INTERVAL_MS: '0' }).miniProgramSyncIntervalMs).toBe(0);
   });
 
   it('accepts PORT 0 (any free port) and 65535', () => {
@@ -173,6 +179,8 @@ describe('loadConfig: invalid settings throw a ConfigError naming the variable',
     ['non-numeric WECHAT_TIMEOUT_MS', { WECHAT_TIMEOUT_MS: '10s' }, 'WECHAT_TIMEOUT_MS'],
     ['zero WECHAT_TIMEOUT_MS', { WECHAT_TIMEOUT_MS: '0' }, 'WECHAT_TIMEOUT_MS'],
     ['unknown LOG_LEVEL', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    ['a negative MINI_PROGRAM_SYNC_INTERVAL_MS', { MINI_PROGRAM_SYNC_INTERVAL_MS: '-1' }, 'MINI_PROGRAM_SYNC_INTERVAL_MS'],
+    ['MINI_PROGRAM_SYNC_INTERVAL_MS in hours', { MINI_PROGRAM_SYNC_INTERVAL_MS: '1h' }, 'MINI_PROGRAM_SYNC_INTERVAL_MS'],
     ['appid alone', { WECHAT_COMPONENT_APPID: APPID }, 'WECHAT_COMPONENT_APPSECRET'],
     ['secret without ticket', { WECHAT_COMPONENT_APPID: APPID, WECHAT_COMPONENT_APPSECRET: SECRET }, 'WECHAT_COMPONENT_VERIFY_TICKET'],
     ['ticket without secret', { WECHAT_COMPONENT_APPID: APPID, WECHAT_COMPONENT_VERIFY_TICKET: TICKET }, 'WECHAT_COMPONENT_APPSECRET'],

@@ -54,10 +54,15 @@ describe('the decrypted message', () => {
   it.each(['authorized', 'updateauthorized', 'unauthorized', 'notify_something_new'])(
     '%s: the InfoType and the authorizer appid',
     (infoType) => {
-      expect(readComponentEvent(authorizationMessage('wxcomponent', infoType, 'wxauthorizer1', 1_700_000_000))).toEqual({
+      expect(
+        readComponentEvent(authorizationMessage('wxcomponent', infoType, 'wxauthorizer1', 1_700_000_000, 'queryauthcode@@@x')),
+      ).toEqual({
         infoType,
         appId: 'wxcomponent',
         authorizerAppid: 'wxauthorizer1',
+        authorizationCode: 'queryauthcode@@@x',
+        createTime: 1_700_000_000,
+        codeExpiresAt: 1_700_003_600,
       });
     },
   );

@@ -46,16 +46,27 @@ describe.each(ticketStores)('TicketStore (%s)', (_name, make) => {
     expect(await store.get('wxother')).toEqual({ ticket: 'b', createTime: 1 });
   });
 
-  it('concurrent offers: the newest wins, whatever the order, and exactly the ones that raised it say true', async () => {
+  it('concurrent offers: the newest wins, whatever the order; a true only for an offer that raised it', async () => {
     const store = make();
     const times = [7, 3, 9, 1, 9, 4, 8, 2, 6, 5];
     const results = await Promise.all(times.map((t, i) => store.offer(APP, { ticket: `t${t}-${i}`, createTime: t })));
     expect(await store.get(APP)).toEqual({ ticket: 't9-2', createTime: 9 });
-    expect(results.filter(Boolean).length).toBeGreaterThanOrEqual(1);
-    // Every `true` raised the kept CreateTime: they form an increasing sequence in the order they were kept.
+    // Every `true` raised the kept CreateTime: no time twice, and the newest among them, once.
     const kept = times.filter((_, i) => results[i]);
     expect(new Set(kept).size).toBe(kept.length);
-    expect(kept).toContain(9);
+    expect(kept.filter((t) => t === 9)).toEqual([9]);
+  });
+
+  it('concurrent offers where only the newest can raise it: exactly that one says true, and it is the one kept', async () => {
+    const store = make();
+    await store.offer(APP, { ticket: 'kept', createTime: 5 });
+    // Older, equal, and the newest three times: in whatever order they are applied, one of the 9s raises it, once.
+    const times = [3, 9, 5, 1, 9, 4, 5, 2, 9, 0];
+    const results = await Promise.all(times.map((t, i) => store.offer(APP, { ticket: `t${t}-${i}`, createTime: t })));
+    const raised = times.map((_, i) => i).filter((i) => results[i]);
+    expect(raised).toHaveLength(1);
+    expect(times[raised[0]!]).toBe(9);
+    expect(await store.get(APP)).toEqual({ ticket: `t9-${raised[0]}`, createTime: 9 });
   });
 });
 

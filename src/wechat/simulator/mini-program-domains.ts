@@ -113,7 +113,7 @@ export class SimulatedMiniProgramDomains {
   readonly #byAppId = new Map<string, SimulatedMiniProgramLists>();
   readonly #ceilings: PlatformCeilings;
   readonly #checkToken: AccessTokenCheck;
-  /** Tokens issued by `issueToken` (until issue 17's authorizers check them): token → appid. */
+  /** Tokens issued by `issueToken` (besides the authorizers' own): token → appid. */
   readonly #tokens = new Map<string, string>();
   /** `/wxa/…` calls being answered now, and the most at once since start (or the last resetMostAtOnce). */
   #inFlight = 0;
@@ -122,7 +122,12 @@ export class SimulatedMiniProgramDomains {
   constructor(ceilings: PlatformCeilings, settings: Partial<MiniProgramDomainSettings> = {}, checkToken?: AccessTokenCheck) {
     this.settings = structuredClone({ ...DEFAULT_MINI_PROGRAM_DOMAINS, ...settings });
     this.#ceilings = ceilings;
-    this.#checkToken = checkToken ?? ((token) => this.#ownToken(token));
+    this.#checkToken = (token, now) => {
+      // Tokens issued here (tests and tools) first; then the authorizers' own (api_authorizer_token).
+      const own = token === null ? undefined : this.#tokens.get(token);
+      if (own !== undefined) return { appId: own };
+      return checkToken ? checkToken(token, now) : this.#ownToken(token);
+    };
   }
 
   /** An authorizer access token for `appId` (a stand-in for api_authorizer_token, for tests and tools). */

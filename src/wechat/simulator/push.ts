@@ -31,8 +31,14 @@ export const ticketMessage = (appId: string, ticket: string, createTime: number)
   `<xml><AppId><![CDATA[${appId}]]></AppId><CreateTime>${createTime}</CreateTime><InfoType><![CDATA[component_verify_ticket]]></InfoType><ComponentVerifyTicket><![CDATA[${ticket}]]></ComponentVerifyTicket></xml>`;
 
 /** The decrypted body of an authorisation push (`authorized`, `updateauthorized`, `unauthorized`). */
-export const authorizationMessage = (appId: string, infoType: string, authorizerAppid: string, createTime: number): string =>
-  `<xml><AppId><![CDATA[${appId}]]></AppId><CreateTime>${createTime}</CreateTime><InfoType><![CDATA[${infoType}]]></InfoType><AuthorizerAppid><![CDATA[${authorizerAppid}]]></AuthorizerAppid><AuthorizationCode><![CDATA[queryauthcode@@@${randomBytes(12).toString('hex')}]]></AuthorizationCode><AuthorizationCodeExpiredTime>${createTime + 3600}</AuthorizationCodeExpiredTime></xml>`;
+export const authorizationMessage = (
+  appId: string,
+  infoType: string,
+  authorizerAppid: string,
+  createTime: number,
+  code = `queryauthcode@@@${randomBytes(12).toString('hex')}`,
+): string =>
+  `<xml><AppId><![CDATA[${appId}]]></AppId><CreateTime>${createTime}</CreateTime><InfoType><![CDATA[${infoType}]]></InfoType><AuthorizerAppid><![CDATA[${authorizerAppid}]]></AuthorizerAppid><AuthorizationCode><![CDATA[${code}]]></AuthorizationCode><AuthorizationCodeExpiredTime>${createTime + 3600}</AuthorizationCodeExpiredTime></xml>`;
 
 export interface PushSettings {
   /** The event token (message-check token) configured in the console. */

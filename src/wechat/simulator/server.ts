@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AuthorizerCallKind, type AuthorizerSettings, SimulatedAuthorizers } from './authorizers.js';
 import { type MiniProgramDomainSettings, SimulatedMiniProgramDomains, WXA_PATHS, type WxaCall } from './mini-program-domains.js';
 import { DEFAULT_JUMP_DOMAINS, JUMP_DOMAIN_WIRE, type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
@@ -24,10 +25,18 @@ const PUSH_TIMEOUT_MS = 5000;
 const MAX_KEPT_PUSHES = 1000;
 
 /**
- * api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile, openapi/quota/get,
- * and `wxa`: a Mini Program's four /wxa/… domain calls (authorizer token).
+ * api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile,
+ * openapi/quota/get, the four authorizer calls, and `wxa`: a Mini Program's four /wxa/… domain calls
+ * (authorizer token).
  */
-export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota' | 'wxa';
+export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota' | AuthorizerCallKind | 'wxa';
+
+const AUTHORIZER_CALL_PATHS: Readonly<Record<string, AuthorizerCallKind>> = {
+  '/cgi-bin/component/api_get_authorizer_list': 'authorizer_list',
+  '/cgi-bin/component/api_get_authorizer_info': 'authorizer_info',
+  '/cgi-bin/component/api_query_auth': 'query_auth',
+  '/cgi-bin/component/api_authorizer_token': 'authorizer_token',
+};
 
 const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 const JUMP_PATH = '/cgi-bin/component/modify_wxa_jump_domain';
@@ -44,8 +53,12 @@ export interface Fault {
   /** Only calls with this action (modify, jump). */
   action?: string;
   times?: number;
+  /** Let this many matching calls through first (e.g. the second page of a listing fails). */
+  skip?: number;
   /** Wait this long before answering (then answer as the other fields say, or normally). */
   delayMs?: number;
+  /** In-process tests: hold the answer until this settles (a call the test releases when it is ready). */
+  until?: PromiseLike<unknown>;
   /** Apply the change before misbehaving, as a WeChat that acted but whose answer was lost. */
   applyFirst?: boolean;
   /** Destroy the connection without an answer. */
@@ -59,9 +72,18 @@ export interface Fault {
   errmsg?: string;
 }
 
+/** What the simulator knew of a call's access_token when it arrived. */
+export type TokenState = 'valid' | 'expired' | 'invalid' | 'missing';
+
+/** A token's short fingerprint, as `SimulatorCall.tokenId` has it: tests tell tokens apart without keeping them. */
+export const tokenId = (token: string): string => createHash('sha256').update(token).digest('base64url').slice(0, 12);
+
 /** One call as the simulator received it (the token itself is not kept). */
 export interface SimulatorCall {
   readonly kind: CallKind;
+  /** Calls with an access_token (modify, quota): its state on arrival (before any fault) and fingerprint. */
+  readonly tokenState?: TokenState;
+  readonly tokenId?: string;
   readonly action?: string;
   readonly wxaServerDomain?: string;
   /** A jump call's wxa_jump_h5_domain. */
@@ -70,6 +92,8 @@ export interface SimulatorCall {
   readonly wxa?: WxaCall;
   readonly publishTogether?: boolean;
   readonly body: unknown;
+  /** The request's headers as received (lower-case names): what the service sends WeChat besides the body. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface SimulatorOptions {
@@ -97,6 +121,8 @@ export interface SimulatorOptions {
   readonly eventAesKey?: string;
   /** How often a new ticket is pushed once an event target is set (default 10 minutes, as WeChat). */
   readonly pushIntervalMs?: number;
+  /** The authorized accounts: 5 Mini Programs and 1 Official Account unless told. */
+  readonly authorizers?: AuthorizerSettings;
 }
 
 /** One push the simulator sent (the ticket itself is not kept here). */
@@ -133,6 +159,8 @@ export interface Simulator {
   readonly jumpDomains: SimulatedPlatform;
   /** The confirmation file this platform hands out. */
   readonly confirmFile: { readonly fileName: string; readonly fileContent: string };
+  /** The accounts authorized to the platform, and their tokens. */
+  readonly authorizers: SimulatedAuthorizers;
   /** Each authorized Mini Program's server and webview domains, bounded by the two lists above. */
   readonly miniProgramDomains: SimulatedMiniProgramDomains;
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
@@ -155,10 +183,17 @@ export interface Simulator {
   pushTicket(): Promise<SimulatorPush>;
   /** Pushes an authorisation event (`authorized`, `updateauthorized`, `unauthorized`) to the target now. */
   pushAuthorization(infoType: string, authorizerAppid: string): Promise<SimulatorPush>;
+  /** Sends the last authorisation push again, as WeChat does when unsure it was received (same code, new nonce). */
+  replayLastAuthorization(): Promise<SimulatorPush>;
   /** The most changes (add, delete, set) WeChat was answering at once since start: more than 1 means two callers interleaved. */
   changesMostAtOnce(): number;
   /** Count of calls of a kind (and action), since start or the last `calls.length = 0`. */
   count(kind: CallKind, action?: string): number;
+  /**
+   * Resolves with the next call of a kind (and action) when it arrives (before it is answered): a test waits
+   * on the request itself instead of sleeping.
+   */
+  nextCall(kind: CallKind, action?: string): Promise<SimulatorCall>;
   close(): Promise<void>;
 }
 
@@ -192,14 +227,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const platform = new SimulatedPlatform(options.platform);
   const jumpDomains = new SimulatedPlatform(options.jumpDomains, JUMP_DOMAIN_WIRE, DEFAULT_JUMP_DOMAINS);
   const ceiling = (list: SimulatedPlatform) => [...new Set([...list.settings.testing, ...(list.settings.published ?? [])])];
-  const miniProgramDomains = new SimulatedMiniProgramDomains(
-    { server: () => ceiling(platform), business: () => ceiling(jumpDomains) },
-    options.miniProgramDomains,
-  );
+
   const confirmFile = options.confirmFile ?? {
     fileName: `${randomBytes(5).toString('hex')}.txt`,
     fileContent: randomBytes(16).toString('hex'),
   };
+  const authorizers = new SimulatedAuthorizers(options.authorizers, now());
+  // Whose lists a /wxa call is about: the authorizer access token says.
+  const miniProgramDomains = new SimulatedMiniProgramDomains(
+    { server: () => ceiling(platform), business: () => ceiling(jumpDomains) },
+    options.miniProgramDomains,
+    (token, at) => authorizers.checkAccessToken(token, at),
+  );
   /** token → epoch ms after which WeChat refuses it. */
   const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
   const faults: Fault[] = [];
@@ -221,6 +260,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const index = faults.findIndex((f) => (f.on ?? 'modify') === kind && (f.action === undefined || f.action === action));
     if (index < 0) return undefined;
     const fault = faults[index]!;
+    if ((fault.skip ?? 0) > 0) {
+      fault.skip = fault.skip! - 1;
+      return undefined;
+    }
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) faults.splice(index, 1);
     return fault;
@@ -239,6 +282,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens.set(token, at + ttlMs);
     issuedTokens.push(token);
     return { component_access_token: token, expires_in: ttlMs / 1000 };
+  };
+
+  const tokenStateOf = (token: string | null): TokenState => {
+    if (!token) return 'missing';
+    const until = tokens.get(token);
+    if (until === undefined) return 'invalid';
+    return now() >= until ? 'expired' : 'valid';
   };
 
   const checkToken = (token: string | null): WireAnswer | undefined => {
@@ -267,6 +317,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   /** Changes (add, delete, set) being answered now, and the most ever at once: WeChat should never see two. */
   const changes = { inFlight: 0, mostAtOnce: 0 };
+  /** Tests waiting for the next call of a kind (and action). */
+  const waiters: { kind: CallKind; action?: string; resolve: (call: SimulatorCall) => void }[] = [];
 
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
@@ -298,9 +350,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     totals.set(counted, (totals.get(counted) ?? 0) + 1);
     // A long `npm start` must not grow without bound: only the latest calls are kept for inspection.
     if (calls.length >= MAX_KEPT_CALLS) calls.splice(0, calls.length - MAX_KEPT_CALLS + 1);
-    calls.push({
+    const accessToken = url.searchParams.get('access_token');
+    const call: SimulatorCall = {
       kind,
       body,
+      headers: { ...req.headers },
+      ...(kind === 'token' ? {} : { tokenState: tokenStateOf(accessToken), ...(accessToken ? { tokenId: tokenId(accessToken) } : {}) }),
       ...(kind === 'modify' || kind === 'jump'
         ? {
             action: typeof record.action === 'string' ? record.action : undefined,
@@ -312,7 +367,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         : kind === 'wxa'
           ? { wxa: WXA_PATHS[url.pathname], action: typeof record.action === 'string' ? record.action : undefined }
           : {}),
-    });
+    };
+    calls.push(call);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i]!;
+      if (waiter.kind !== call.kind || (waiter.action !== undefined && waiter.action !== call.action)) continue;
+      waiters.splice(i, 1);
+      waiter.resolve(call);
+    }
     const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
@@ -322,12 +384,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (kind === 'quota') return reportQuota(body);
       if (kind === 'confirmfile')
         return { errcode: 0, errmsg: 'ok', file_name: confirmFile.fileName, file_content: confirmFile.fileContent };
-      return (kind === 'jump' ? jumpDomains : platform).handle(body, now());
+      if (kind === 'modify' || kind === 'jump') return (kind === 'jump' ? jumpDomains : platform).handle(body, now());
+      return authorizers.handle(kind, body, now());
     };
     const fault = takeFault(kind, record.action);
     if (!fault) return sendJson(res, 200, answer());
     const real = fault.applyFirst ? answer() : undefined;
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.until) await Promise.resolve(fault.until).catch(() => undefined);
     if (res.destroyed) return;
     if (fault.drop) return void req.socket.destroy();
     if (fault.status) return sendText(res, fault.status, 'text/html', `<html><body>${fault.status}</body></html>`);
@@ -382,6 +446,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       return sendJson(res, 200, { push: (await simulator.pushTo(url ?? undefined)) ?? null });
     }
+    if (req.method === 'POST' && (path === 'authorize' || path === 'unauthorize')) {
+      const body = parseJson(await readBody(req));
+      const appId = isRecord(body) ? body.appId : undefined;
+      if (typeof appId !== 'string' || !/^wx[0-9a-z]{1,30}$/.test(appId)) return sendJson(res, 400, { error: 'give {"appId": "wx..."}' });
+      if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
+      if (path === 'authorize' && isRecord(body) && body.officialAccount === true) authorizers.add(appId, 'official-account');
+      return sendJson(res, 200, await simulator.pushAuthorization(path === 'authorize' ? 'authorized' : 'unauthorized', appId));
+    }
     if (req.method === 'POST' && path === 'push') {
       if (pushTarget === undefined) return sendJson(res, 409, { error: 'no event target: POST /__simulator/event-target first' });
       return sendJson(res, 200, await simulator.pushTicket());
@@ -398,6 +470,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (req.method === 'POST' && url.pathname === JUMP_PATH) return handleWechat(req, res, url, 'jump');
       if (req.method === 'POST' && url.pathname === CONFIRM_FILE_PATH) return handleWechat(req, res, url, 'confirmfile');
       if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
+      const authorizerCall = AUTHORIZER_CALL_PATHS[url.pathname];
+      if (req.method === 'POST' && authorizerCall) return handleWechat(req, res, url, authorizerCall);
       if (req.method === 'POST' && WXA_PATHS[url.pathname]) return handleWechat(req, res, url, 'wxa');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
@@ -430,6 +504,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   /** Strictly increasing, as WeChat's: two pushes within a second must still be told apart. */
   const nextCreateTime = () => Math.max(Math.floor(now() / 1000), (issuedTickets.at(-1)?.createTime ?? 0) + 1);
+  let lastAuthorization: { infoType: string; createTime: number; message: string } | undefined;
   const pushTicket = () => {
     const ticket = `ticket@@@${randomBytes(32).toString('base64url')}`;
     const createTime = nextCreateTime();
@@ -445,6 +520,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     platform,
     jumpDomains,
     confirmFile,
+    authorizers,
     miniProgramDomains,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
@@ -454,6 +530,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     changesMostAtOnce: () => changes.mostAtOnce,
     count: (kind, action) => calls.filter((c) => c.kind === kind && (action === undefined || c.action === action)).length,
+    nextCall: (kind, action) => new Promise((resolve) => waiters.push({ kind, action, resolve })),
     events,
     issuedTickets,
     pushes,
@@ -473,7 +550,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     pushTicket,
     pushAuthorization: (infoType, authorizerAppid) => {
       const createTime = Math.floor(now() / 1000);
-      return send(infoType, createTime, authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime));
+      // The push follows what the owner did: authorized (again) or not any more.
+      let code: string | undefined;
+      if (infoType === 'authorized' || infoType === 'updateauthorized') {
+        authorizers.add(authorizerAppid, undefined, undefined, createTime);
+        code = authorizers.issueCode(authorizerAppid);
+      }
+      if (infoType === 'unauthorized') authorizers.remove(authorizerAppid);
+      lastAuthorization = {
+        infoType,
+        createTime,
+        message: authorizationMessage(credentials.componentAppId, infoType, authorizerAppid, createTime, code),
+      };
+      return send(infoType, createTime, lastAuthorization.message);
+    },
+    replayLastAuthorization: () => {
+      if (!lastAuthorization) throw new Error('no authorisation push to replay');
+      return send(lastAuthorization.infoType, lastAuthorization.createTime, lastAuthorization.message);
     },
     close: async () => {
       clearInterval(pushTimer);

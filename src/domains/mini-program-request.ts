@@ -10,6 +10,7 @@ import type {
   MiniProgramWebviewDomainsChange,
   MiniProgramWebviewDomainsState,
 } from './mini-program-lists.js';
+import type { MonthlyQuota } from './quota.js';
 import { RequestList, type RequestObserver } from './request.js';
 
 /** Who may be acted for: the registry's answer (issue 17), as the core needs it. */
@@ -76,6 +77,11 @@ export class RequestMiniProgramDomains<M extends { readonly appId: string }> {
   async webview(appId: string): Promise<RequestMiniProgramWebviewList> {
     await this.miniProgram(appId);
     return this.#of(this.#webview, appId, () => this.#lists.webview(appId));
+  }
+
+  /** The month's server-domain changes of one Mini Program, from its journal (no WeChat call; readable once REVOKED too). */
+  monthlyQuota(appId: string): Promise<MonthlyQuota> {
+    return this.#lists.server(appId).monthlyQuota();
   }
 
   /** One Mini Program's journal (both lists, or one), newest first. Readable for a Mini Program no longer authorized too. */

@@ -239,7 +239,7 @@ function defineMiniProgramDomains<M extends { readonly appId: string }>(MiniProg
       type: Quota,
       description: "How many of the month's server-domain changes of this Mini Program this service has seen spent.",
       authScopes: { miniProgramsRead: true },
-      resolve: async (mp, _args, ctx) => (await miniProgramsOf(ctx).server(mp.appId)).monthlyQuota(),
+      resolve: (mp, _args, ctx) => miniProgramsOf(ctx).monthlyQuota(mp.appId),
     }),
   }));
 

@@ -118,6 +118,9 @@ export class SimulatedMiniProgramDomains {
   /** `/wxa/…` calls being answered now, and the most at once since start (or the last resetMostAtOnce). */
   #inFlight = 0;
   #mostAtOnce = 0;
+  /** Changes (modify_domain, setwebviewdomain other than `get`) being answered now, and the most at once. */
+  #changesInFlight = 0;
+  #changesMostAtOnce = 0;
 
   constructor(ceilings: PlatformCeilings, settings: Partial<MiniProgramDomainSettings> = {}, checkToken?: AccessTokenCheck) {
     this.settings = structuredClone({ ...DEFAULT_MINI_PROGRAM_DOMAINS, ...settings });
@@ -165,19 +168,30 @@ export class SimulatedMiniProgramDomains {
     return this.#mostAtOnce;
   }
 
-  resetMostAtOnce(): void {
-    this.#mostAtOnce = this.#inFlight;
+  /** The most changes answered at once: more than 1 means two changes interleaved at WeChat. */
+  get changesMostAtOnce(): number {
+    return this.#changesMostAtOnce;
   }
 
-  /** Runs `answer` as one `/wxa/…` call in flight, after the settings' delay. */
-  async serve<T>(answer: () => T | Promise<T>): Promise<T> {
+  resetMostAtOnce(): void {
+    this.#mostAtOnce = this.#inFlight;
+    this.#changesMostAtOnce = this.#changesInFlight;
+  }
+
+  /** Runs `answer` as one `/wxa/…` call in flight (`isChange`: one that changes a list), after the settings' delay. */
+  async serve<T>(answer: () => T | Promise<T>, isChange = false): Promise<T> {
     this.#inFlight += 1;
     this.#mostAtOnce = Math.max(this.#mostAtOnce, this.#inFlight);
+    if (isChange) {
+      this.#changesInFlight += 1;
+      this.#changesMostAtOnce = Math.max(this.#changesMostAtOnce, this.#changesInFlight);
+    }
     try {
       if (this.settings.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.settings.delayMs));
       return await answer();
     } finally {
       this.#inFlight -= 1;
+      if (isChange) this.#changesInFlight -= 1;
     }
   }
 

@@ -323,7 +323,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
-    if (kind === 'wxa') return miniProgramDomains.serve(() => answerWechat(req, res, url, kind, body, record));
+    if (kind === 'wxa') {
+      const change = WXA_PATHS[url.pathname]?.startsWith('get_') === false && record.action !== 'get';
+      return miniProgramDomains.serve(() => answerWechat(req, res, url, kind, body, record), change);
+    }
     const isChange = (kind === 'modify' || kind === 'jump') && typeof record.action === 'string' && record.action !== 'get';
     if (!isChange) return answerWechat(req, res, url, kind, body, record);
     changes.inFlight += 1;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Stack, type StackOptions, startStack } from '../support/stack.js';
+import { sample } from '../support/prometheus.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
 /**
@@ -190,6 +191,22 @@ describe('changes', () => {
     expect(read.data.miniProgram.serverDomains).toMatchObject({ __typename: 'MiniProgramNotAuthorizedError', appId: MP2 });
     expect(wxa()).toHaveLength(0);
     expect(stack.sim.count('authorizer_token')).toBe(0);
+  });
+});
+
+describe('metrics', () => {
+  it('wechat_mini_program_domain_changes_total{list,effect}: by list and effect, never by appid', async () => {
+    await start();
+    await changeServer({ action: 'ADD', ws: ['wss://api.example.com'] });
+    await changeServer({ action: 'ADD', ws: ['wss://api.example.com'] });
+    await post(CHANGE_WEBVIEW, { input: { appId: MP2, action: 'SET', domains: [] } });
+    const text = await (await fetch(`${stack.url}/metrics`)).text();
+    const name = 'wechat_mini_program_domain_changes_total';
+    expect(sample(text, name, { list: 'SERVER', effect: 'APPLIED' })).toBe(1);
+    expect(sample(text, name, { list: 'SERVER', effect: 'NO_OP' })).toBe(1);
+    expect(sample(text, name, { list: 'WEBVIEW', effect: 'APPLIED' })).toBe(1);
+    expect(sample(text, name, { list: 'WEBVIEW', effect: 'REFUSED' })).toBe(0);
+    expect(text).not.toContain(MP1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Stack, type StackOptions, startStack } from '../support/stack.js';
 import { sample } from '../support/prometheus.js';
+import { type Stack, type StackOptions, startStack } from '../support/stack.js';
 import { mint, TEST_SECRET } from '../support/tokens.js';
 
 /**

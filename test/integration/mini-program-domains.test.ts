@@ -302,6 +302,23 @@ describe('many Mini Programs in one request', () => {
   });
 });
 
+describe('the cost limit', () => {
+  it('admits a page of 500 Mini Programs with both lists, every view and the quota, written as a literal', async () => {
+    await start({ simulator: { authorizers: { miniPrograms: 500 } } });
+    const views = `effective { ${KINDS} } platform { ${KINDS} } direct { ${KINDS} } console { ${KINDS} }`;
+    const query = `{ miniPrograms(first: 500) { edges { node { appId
+      serverDomains { __typename ... on MiniProgramServerDomains { ${views} } ... on Error { message } }
+      webviewDomains { __typename ... on MiniProgramWebviewDomains { effective platform direct console } ... on Error { message } }
+      domainsQuota { changesThisMonth remainingThisMonth }
+    } } } }`;
+    const { data, errors } = await post(query);
+    expect(errors).toBeUndefined();
+    expect(data.miniPrograms.edges).toHaveLength(500);
+    expect(wxa('get_effective_domain')).toHaveLength(500);
+    expect(wxa('get_effective_webviewdomain')).toHaveLength(500);
+  });
+});
+
 describe('federation', () => {
   it('the new MiniProgram fields resolve through _entities', async () => {
     await start();

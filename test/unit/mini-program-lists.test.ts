@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChangeFlow } from '../../src/domains/change-flow.js';
 import { DomainValidationError } from '../../src/domains/errors.js';
 import { ceilingHosts, withinCeiling } from '../../src/domains/mini-program-ceiling.js';
-import { hostOf, parseEntry } from '../../src/domains/mini-program-entries.js';
+import { entriesInForm, hostOf, parseEntry } from '../../src/domains/mini-program-entries.js';
 import {
   type MiniProgramChangeEntry,
   type MiniProgramServerDomainsChange,
@@ -95,6 +95,12 @@ describe('parseEntry: one entry with its scheme', () => {
     expect(parseEntry('tcp://a.example.com:1', 'tcp', true)).toMatchObject({ ok: true, entry: 'tcp://a.example.com:1' });
     expect(parseEntry('udp://a.example.com:65535', 'udp', true)).toMatchObject({ ok: true });
     expect(parseEntry('https://a.example.com:443', 'https', false)).toEqual({ ok: false, reason: 'has a port: webview domains take none' });
+  });
+
+  it('shows entries in UNICODE form: the host only, scheme and port kept; ASCII is the same list', () => {
+    const entries = ['https://xn--fsqu00a.xn--fiqs8s:8443', 'wss://api.example.com', 'tcp://xn--fsqu00a.xn--fiqs8s'];
+    expect(entriesInForm(entries, 'UNICODE')).toEqual(['https://例子.中国:8443', 'wss://api.example.com', 'tcp://例子.中国']);
+    expect(entriesInForm(entries, 'ASCII')).toBe(entries);
   });
 
   it('reads the host of an entry WeChat answered', () => {

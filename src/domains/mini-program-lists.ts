@@ -205,8 +205,15 @@ const DETAIL_FIELDS = {
   webview: z.array(z.string()).nullable(),
 };
 
+/** What an appid is made of (WeChat's are `wx` and hex): it names a file and keys, so nothing else may pass. */
+const APP_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Where a Mini Program's lists keep their state: per Mini Program and list, one journal per Mini Program. */
-const storesOf = (appId: string, list: 'server' | 'webview') => ({
+const storesOf = (appId: string, list: 'server' | 'webview') => {
+  if (!APP_ID.test(appId)) throw new Error(`not an appid: ${JSON.stringify(appId.slice(0, 80))}`);
+  return storeNames(appId, list);
+};
+const storeNames = (appId: string, list: 'server' | 'webview') => ({
   lock: `mini-program:${appId}:${list}`,
   cache: `mini-program:${appId}:${list}:`,
   journalFile: `mini-program-domain-changes.${appId}.jsonl`,

@@ -282,6 +282,11 @@ describe('the lists, described', () => {
     });
   });
 
+  it('takes only an appid as a name of files and keys', () => {
+    expect(() => miniProgramServerList('../../etc/passwd')).toThrow(/not an appid/);
+    expect(() => miniProgramWebviewList('wx1 2')).toThrow(/not an appid/);
+  });
+
   it('keeps its state per Mini Program and list, and one journal per Mini Program', () => {
     const other = miniProgramServerList('wxmp2');
     expect(new Set([server.stores.lock, webview.stores.lock, other.stores.lock]).size).toBe(3);

@@ -793,6 +793,25 @@ async function main(): Promise<number> {
     say(`  ${samples.map((ms) => `${Math.round(ms)} ms`).join(', ')}`);
   });
 
+  await scenario(
+    17,
+    'mini-programs',
+    "500 Mini Programs' server domains in one request, each /wxa call 50 ms; then again within the TTL",
+    async (s) => {
+      const { measureMiniPrograms } = await import('./mini-programs.js');
+      const f = await measureMiniPrograms();
+      if (f.mostAtOnce > f.concurrency) fail(`${f.mostAtOnce} /wxa calls were in flight at once (WECHAT_CONCURRENCY ${f.concurrency})`);
+      if (f.againCalls !== 0) fail(`the read within the TTL made ${f.againCalls} WeChat calls`);
+      const verdict = f.firstRatio <= 1.25 ? 'within the 1.25× target' : 'MISSED the 1.25× target';
+      s.notes.push(
+        `${f.miniPrograms} Mini Programs in ${Math.round(f.firstMs)} ms (${f.firstCalls} /wxa calls, at most ${f.mostAtOnce} in flight): ` +
+          `${f.firstRatio.toFixed(2)}× the ideal ⌈${f.miniPrograms}/${f.concurrency}⌉ × ${f.delayMs} ms = ${f.idealMs} ms, ${verdict}; ` +
+          `again within the TTL ${Math.round(f.againMs)} ms with ${f.againCalls} WeChat calls`,
+      );
+      say(`  ${s.notes.at(-1)}`);
+    },
+  );
+
   // Ratios: throughput of each autocannon scenario against the ceiling, and against stock yoga and mercurius
   // under the same workload, all of this run.
   const reference = (server: ServerKind, workload: Workload | undefined) =>

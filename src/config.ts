@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MINI_PROGRAM_MONTHLY_LIMIT } from './domains/mini-program-lists.js';
 import { MONTHLY_CHANGE_LIMIT } from './domains/quota.js';
 
 /** How the service reaches WeChat; decided once, from the settings, at start-up. */
@@ -54,6 +55,8 @@ export interface Config {
   readonly monthlyLimit: number;
   /** JUMP_DOMAINS_MONTHLY_LIMIT: the business domains' local guard; null (unset): no limit (WeChat documents none). */
   readonly jumpMonthlyLimit: number | null;
+  /** MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT: each Mini Program's server-domain changes a month the local guard allows. */
+  readonly miniProgramMonthlyLimit: number;
   /** How often the Mini Program registry is synced with WeChat's authorizer list (0: at start-up only). */
   readonly miniProgramSyncIntervalMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -65,6 +68,8 @@ export interface Config {
     /** Undefined in simulator mode: the simulator's own address is used. */
     readonly baseUrl: string | undefined;
     readonly timeoutMs: number;
+    /** WECHAT_CONCURRENCY: the Mini Programs' `/wxa/…` calls in flight at once, for the whole process. */
+    readonly concurrency: number;
     readonly credentials: Credentials;
     /** Set when WECHAT_EVENT_TOKEN and WECHAT_EVENT_AES_KEY are: POST /wechat/events receives WeChat's pushes. */
     readonly events: EventSettings | undefined;
@@ -97,6 +102,10 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 export const DEFAULT_WECHAT_TIMEOUT_MS = 10_000;
 /** SERVER_DOMAINS_MONTHLY_LIMIT when unset: WeChat's own monthly quota. */
 export const DEFAULT_MONTHLY_LIMIT = MONTHLY_CHANGE_LIMIT;
+/** MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT when unset: WeChat's 50 a month per Mini Program. */
+export const DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT = MINI_PROGRAM_MONTHLY_LIMIT;
+/** WECHAT_CONCURRENCY when unset. */
+export const DEFAULT_WECHAT_CONCURRENCY = 8;
 /** LOG_LEVEL when unset. */
 export const DEFAULT_LOG_LEVEL: Config['logLevel'] = 'info';
 
@@ -188,6 +197,8 @@ const envSchema = z
     SERVER_DOMAINS_CACHE_TTL_MS: integer(0, 3_600_000),
     SERVER_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
     JUMP_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
+    MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT: integer(0, 1_000_000),
+    WECHAT_CONCURRENCY: integer(1, 256),
     // At most a week; 0 turns the timer off (the start-up sync still runs).
     MINI_PROGRAM_SYNC_INTERVAL_MS: integer(0, 7 * 86_400_000),
     REDIS_URL: optional.pipe(
@@ -339,6 +350,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: e.CORS_ORIGINS ?? [],
     monthlyLimit: e.SERVER_DOMAINS_MONTHLY_LIMIT ?? DEFAULT_MONTHLY_LIMIT,
     jumpMonthlyLimit: e.JUMP_DOMAINS_MONTHLY_LIMIT ?? null,
+    miniProgramMonthlyLimit: e.MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT ?? DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT,
     miniProgramSyncIntervalMs: e.MINI_PROGRAM_SYNC_INTERVAL_MS ?? DEFAULT_MINI_PROGRAM_SYNC_INTERVAL_MS,
     logLevel: e.LOG_LEVEL ?? DEFAULT_LOG_LEVEL,
     dataDir: e.DATA_DIR ?? DEFAULT_DATA_DIR,
@@ -346,6 +358,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     wechat: {
       baseUrl: credentials.mode === 'simulator' ? undefined : (e.WECHAT_API_BASE_URL ?? DEFAULT_WECHAT_API_BASE_URL),
       timeoutMs: e.WECHAT_TIMEOUT_MS ?? DEFAULT_WECHAT_TIMEOUT_MS,
+      concurrency: e.WECHAT_CONCURRENCY ?? DEFAULT_WECHAT_CONCURRENCY,
       credentials,
       events:
         credentials.mode === 'component' && e.WECHAT_EVENT_TOKEN && e.WECHAT_EVENT_AES_KEY

@@ -1,8 +1,11 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { type Caller, callerFromClaims, UNCHECKED_CALLER } from './auth/caller.js';
 import { rememberedCallerOf } from './auth/jwt.js';
+import type { MiniProgramLists } from './domains/mini-program-domains.js';
+import { type MiniProgramDirectory, RequestMiniProgramDomains } from './domains/mini-program-request.js';
 import type { PlatformDomains, RequestDomains } from './domains/platform.js';
 import type { VerifiedTokens } from './fast-path/verified-tokens.js';
+import type { MiniProgram } from './mini-programs/model.js';
 import type { MiniPrograms } from './mini-programs/registry.js';
 import { recordOf } from './observability/request-log.js';
 
@@ -15,6 +18,8 @@ export interface Context {
   readonly domains: RequestDomains;
   /** The authorized Mini Programs; undefined when the platform's appid is not known. */
   readonly miniPrograms: MiniPrograms | undefined;
+  /** The authorized Mini Programs' lists, as this request sees them; undefined where the service has no registry. */
+  readonly miniProgramDomains?: RequestMiniProgramDomains<MiniProgram> | undefined;
 }
 
 /** Where verified tokens are remembered for the fast path, and how long the key that verified one lasts. */
@@ -34,6 +39,7 @@ export const createContextFactory =
     verified: TokenMemory | undefined,
     componentAppId: string | undefined,
     miniPrograms?: MiniPrograms | undefined,
+    miniProgramLists?: { readonly lists: MiniProgramLists; readonly directory: MiniProgramDirectory<MiniProgram> },
   ) =>
   (initial: object): Context => {
     const { jwt, request } = initial as { jwt?: JWTExtendContextFields; request?: Request };
@@ -46,5 +52,7 @@ export const createContextFactory =
       miniPrograms,
       caller: verified ? (rememberedCallerOf(initial) ?? callerFromClaims(jwt?.payload ?? {})) : UNCHECKED_CALLER,
       domains: domains.forRequest(recordOf(request)?.observe),
+      miniProgramDomains:
+        miniProgramLists && new RequestMiniProgramDomains(miniProgramLists.lists, miniProgramLists.directory, recordOf(request)?.observe),
     };
   };

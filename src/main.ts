@@ -119,6 +119,8 @@ async function main(): Promise<void> {
       corsOrigins: config.corsOrigins,
       monthlyLimit: config.monthlyLimit,
       jumpMonthlyLimit: config.jumpMonthlyLimit,
+      miniProgramMonthlyLimit: config.miniProgramMonthlyLimit,
+      wechatConcurrency: config.wechat.concurrency,
       // BENCH ONLY: bench/run.ts's comparisons (--answer-cache, --fast-validate); not settings of the service.
       ...(process.env.BENCH_ANSWER_CACHE === 'response-cache-plugin' ? { answerCache: 'response-cache-plugin' as const } : {}),
       ...(process.env.BENCH_FAST_VALIDATE === 'off' ? { fastValidation: false } : {}),

@@ -11,13 +11,18 @@ import {
   type Config,
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_LIMITS,
+  DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT,
   DEFAULT_MONTHLY_LIMIT,
+  DEFAULT_WECHAT_CONCURRENCY,
   type EventSettings,
 } from './config.js';
 import { type Context, createContextFactory } from './context.js';
 import type { ChangeEntry } from './domains/change-entry.js';
 import { ChangeFlow } from './domains/change-flow.js';
-import type { CachedRead } from './domains/list.js';
+import type { CachedRead, JournaledList } from './domains/list.js';
+import { MiniProgramLists, type MiniProgramListsOptions } from './domains/mini-program-domains.js';
+import type { MiniProgramChangeEntry } from './domains/mini-program-lists.js';
+import type { MiniProgramDirectory } from './domains/mini-program-request.js';
 import { PlatformDomains, type PlatformFlow } from './domains/platform.js';
 import { type DomainConfirmFile, JUMP_DOMAINS, type PlatformListDescription, SERVER_DOMAINS } from './domains/platform-lists.js';
 import type { ChangeJournal, DatedEntry, ReadCache, WriteLock } from './domains/ports.js';
@@ -35,6 +40,7 @@ import { useFastValidation } from './guards/fast-validate.js';
 import { maskError } from './guards/mask-errors.js';
 import { maxChangesRule } from './guards/max-changes.js';
 import { yogaLogger } from './logger.js';
+import type { MiniProgram } from './mini-programs/model.js';
 import type { AuthorizerTokenCache, RegistryStore } from './mini-programs/ports.js';
 import { MiniPrograms } from './mini-programs/registry.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -53,16 +59,18 @@ import { MemoryWriteLock } from './stores/write-lock.js';
 import { WechatAuthorizers } from './wechat/authorizers.js';
 import { WechatClient } from './wechat/client.js';
 import { JsonHttp } from './wechat/http.js';
+import { type AuthorizerTokenSource, MiniProgramClient } from './wechat/mini-program-client.js';
 import { ComponentTokenProvider, StaticTokenProvider, type TokenProvider } from './wechat/token.js';
 import { FileTokenProvider } from './wechat/token-file.js';
 
 export type { LiveCredentials } from './stores/stores.js';
 
 /**
- * The query cost limit (armor's model: see guards/cost-limit.ts). A page of 500 Mini Programs with their
- * fields and the next issue's domain fields on each node costs about 110,000; 15 aliased pages do not fit.
+ * The query cost limit (armor's model: see guards/cost-limit.ts). A page of 500 Mini Programs with both
+ * lists' four views (every server kind) and the quota on each node costs about 237,000; 10 aliased pages
+ * of the registry's fields do not fit.
  */
-export const MAX_QUERY_COST = 150_000;
+export const MAX_QUERY_COST = 250_000;
 
 /** Request bodies above this are refused with 413: the largest legitimate one (1000 domains) is ~70 KB. */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -110,6 +118,15 @@ export interface ServiceOptions {
   readonly monthlyLimit?: number;
   /** The business domains' (JUMP_DOMAINS_MONTHLY_LIMIT); no limit unless given. */
   readonly jumpMonthlyLimit?: number | null;
+  /**
+   * Each authorized Mini Program's journal of its two lists (the same one for the same Mini Program every
+   * time); in memory unless given.
+   */
+  readonly miniProgramJournal?: (list: JournaledList) => ChangeJournal<DatedEntry>;
+  /** Each Mini Program's server-domain changes a month (MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT); 50 unless given. */
+  readonly miniProgramMonthlyLimit?: number;
+  /** WECHAT_CONCURRENCY: the Mini Programs' /wxa/… calls in flight at once; 8 unless given. */
+  readonly wechatConcurrency?: number;
   /**
    * BENCH ONLY (bench/run.ts --answer-cache): what keeps repeated reads' answers. 'fast-path' (the default,
    * and the only one for production) or yoga's response-cache plugin, measured against it (bench/README.md).
@@ -328,6 +345,24 @@ export function createService(options: ServiceOptions): Service {
     ),
   });
 
+  // The authorized Mini Programs' lists (issue 18): list descriptions on the same core, a flow per (appId, list).
+  const miniProgramDomains = miniPrograms && {
+    directory: registryDirectory(miniPrograms),
+    lists: miniProgramLists(miniPrograms.tokens, options.miniProgramJournal, client, {
+      writeLock,
+      readCache: <S>(read: CachedRead<S>) =>
+        options.readCache?.(read) ??
+        new MemoryReadCache<S>({ same: read.same, now: options.now, graceMs: refreshGraceMs(cacheTtlMs, timeoutMs) }),
+      ttlMs: cacheTtlMs,
+      timeoutMs,
+      monthlyLimit: options.miniProgramMonthlyLimit ?? DEFAULT_MINI_PROGRAM_MONTHLY_LIMIT,
+      concurrency: options.wechatConcurrency ?? DEFAULT_WECHAT_CONCURRENCY,
+      logger: options.logger,
+      onJournaled: metrics.onMiniProgramChange,
+      ...(options.now ? { clock: options.now } : {}),
+    }),
+  };
+
   const verifiedTokens = auth.mode === 'disabled' ? undefined : new VerifiedTokens({ now: options.now });
   const authentication =
     auth.mode === 'disabled'
@@ -390,6 +425,7 @@ export function createService(options: ServiceOptions): Service {
       verifiedTokens && { tokens: verifiedTokens, keyValidUntil: authentication!.keyValidUntil },
       options.wechat.credentials.componentAppId,
       miniPrograms,
+      miniProgramDomains,
     ),
     logging: yogaLogger(options.logger),
     plugins,
@@ -420,5 +456,41 @@ export function createService(options: ServiceOptions): Service {
       miniPrograms?.close();
       return client.close();
     },
+  };
+}
+
+/** The Mini Programs' lists on the core, their upstream the Mini Program client (one bound on /wxa calls for the process). */
+function miniProgramLists(
+  tokens: AuthorizerTokenSource,
+  givenJournal: ServiceOptions['miniProgramJournal'],
+  client: WechatClient,
+  settings: Omit<MiniProgramListsOptions, 'upstream' | 'journal'> & { readonly concurrency: number },
+): MiniProgramLists {
+  const { concurrency, ...options } = settings;
+  const wxa = new MiniProgramClient({ client, tokens, concurrency });
+  const journals = new Map<string, ChangeJournal<MiniProgramChangeEntry>>();
+  const journal =
+    (givenJournal as ((list: JournaledList) => ChangeJournal<MiniProgramChangeEntry>) | undefined) ??
+    ((list: JournaledList) => {
+      const kept = journals.get(list.stores.journalFile) ?? new MemoryChangeJournal<MiniProgramChangeEntry>();
+      journals.set(list.stores.journalFile, kept);
+      return kept;
+    });
+  return new MiniProgramLists({
+    ...options,
+    upstream: { server: (appId) => wxa.serverDomains(appId), webview: (appId) => wxa.webviewDomains(appId) },
+    journal,
+  });
+}
+
+/** The registry as the core's directory: a Mini Program (never an Official Account) AUTHORIZED now. */
+function registryDirectory(registry: MiniPrograms): MiniProgramDirectory<MiniProgram> {
+  return {
+    authorized: async (appId) => {
+      const found = await registry.get(appId);
+      return found?.status === 'AUTHORIZED' ? found : undefined;
+    },
+    // One listing of the registry (its store reads every record for a page anyway).
+    allAuthorized: () => registry.page(Number.MAX_SAFE_INTEGER, undefined, 'AUTHORIZED'),
   };
 }

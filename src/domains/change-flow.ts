@@ -80,7 +80,8 @@ export class ChangeFlow<S, C extends { readonly action: ChangeAction }, D> {
   async monthlyQuota(): Promise<MonthlyQuota> {
     const month = chinaMonth(this.#clock());
     const entries = await this.#options.journal.between(month.start, month.end);
-    return monthlyQuotaOf(entries, this.#options.monthlyLimit, month);
+    const { counts } = this.list;
+    return monthlyQuotaOf(counts ? entries.filter((entry) => counts(entry)) : entries, this.#options.monthlyLimit, month);
   }
 
   /** Journal entries, newest first, after the entry `after` names (UnknownCursorError if none). */
@@ -138,7 +139,7 @@ export class ChangeFlow<S, C extends { readonly action: ChangeAction }, D> {
       // Whatever happens at WeChat, reads in flight from before may be stale now.
       reads.forgetInFlight();
       try {
-        state = await upstream.change(change, request.observe);
+        state = await upstream.change(list.prepare ? list.prepare(change, before) : change, request.observe);
       } catch (error) {
         // The change may have been applied (the answer was lost): the next read must ask WeChat.
         await reads.invalidate();

@@ -144,8 +144,38 @@ export class InvalidDomainError extends WechatError {
 /** The token could not be had (api_component_token refused) or WeChat refused it even after one refresh. */
 export class AccessTokenError extends WechatError {
   override name = 'AccessTokenError';
+  /** `message` replaces the platform's sentence (a Mini Program's authorizer token is another token). */
+  constructor(errcode: number, errmsg: string, message?: string) {
+    super(message ?? ACCESS_TOKEN_MESSAGES[errcode] ?? DEFAULT_ACCESS_TOKEN_MESSAGE, errcode, errmsg);
+  }
+}
+
+/**
+ * The appId names no Mini Program authorized to the platform now (unknown, an Official Account, or
+ * REVOKED): nothing was sent to WeChat.
+ */
+export class MiniProgramNotAuthorizedError extends AppError {
+  override name = 'MiniProgramNotAuthorizedError';
+  constructor(readonly appId: string) {
+    super(`${appId} is not a Mini Program authorized to the platform.`);
+  }
+}
+
+/**
+ * WeChat refused a Mini Program's domain that is not within the platform's lists (85018 and 85301: not
+ * among the platform's server domains; 89021: not a platform business domain or a subdomain of one). The
+ * service checks this before sending; WeChat says so when the platform's lists changed meanwhile.
+ */
+export class DomainNotOnPlatformError extends WechatError {
+  override name = 'DomainNotOnPlatformError';
   constructor(errcode: number, errmsg: string) {
-    super(ACCESS_TOKEN_MESSAGES[errcode] ?? DEFAULT_ACCESS_TOKEN_MESSAGE, errcode, errmsg);
+    super(
+      errcode === 89021
+        ? "WeChat refused a webview domain that is not among the platform's business domains (nor a subdomain of one). Add it to the platform's business domains first. Nothing was changed."
+        : "WeChat refused a domain that is not among the platform's server domains. Add it to the platform's server domains first. Nothing was changed.",
+      errcode,
+      errmsg,
+    );
   }
 }
 

@@ -34,6 +34,17 @@ export interface ListDescription<S, C extends { readonly action: ChangeAction },
   isNoOp(state: S, change: C): boolean;
   /** Two states with the same domains (an unchanged refresh keeps the kept object). */
   same(a: S, b: S): boolean;
+  /**
+   * What is sent for `change`, given the fresh read `before` (default: the change as asked). A Mini
+   * Program's SET replaces all six kinds at WeChat, so the kinds the input left out are sent as they are.
+   */
+  prepare?(change: C, before: S): C;
+  /**
+   * Whether a journal entry counts toward this list's month (default: every entry). Needed where one
+   * journal holds several lists: a Mini Program's holds both of its lists, and only its server domains'
+   * changes count against WeChat's 50 a month.
+   */
+  counts?(entry: JournalEntry<D>): boolean;
   /** The journal entry's own fields for `change`, given the state it left (undefined: not known). */
   detail(change: C, after: S | undefined): D;
   /** How a stored entry's own fields are checked when read back (a journal file's lines). */

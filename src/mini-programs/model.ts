@@ -39,10 +39,5 @@ export interface SyncSummary {
 /** Unix seconds (WeChat's auth_time, a push's CreateTime) as ISO 8601 UTC. */
 export const isoFromUnixSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString();
 
-/** The registry's own errors, for the schema to map. */
-export class MiniProgramNotAuthorizedError extends Error {
-  override name = 'MiniProgramNotAuthorizedError';
-  constructor(readonly appId: string) {
-    super(`${appId} is not a Mini Program authorized to the platform.`);
-  }
-}
+/** The registry's error when an appid is not a Mini Program authorized now: the core's own (a result member). */
+export { MiniProgramNotAuthorizedError } from '../domains/errors.js';

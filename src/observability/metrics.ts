@@ -27,6 +27,8 @@ export interface Metrics {
     list: Pick<ListDescription<never, never, never>, 'metrics' | 'words'>,
     remaining: (() => Promise<number | null>) | undefined,
   ): ListMetrics;
+  /** Every journal entry of a Mini Program's list, by list (SERVER, WEBVIEW) and effect: one counter for all Mini Programs. */
+  readonly onMiniProgramChange: (entry: { readonly list: string; readonly effect: string }) => void;
   /** For the authorizer tokens: each api_authorizer_token, by outcome (ok, recovered, revoked, failed). */
   readonly onAuthorizerTokenRefresh: (outcome: string) => void;
   /** Where the mini_programs gauge reads its counts at each scrape. */
@@ -57,6 +59,14 @@ export function createMetrics(registry = new Registry()): Metrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  // Labelled by list, never by appid: 500 Mini Programs must not make 500 series.
+  const miniProgramChanges = new Counter({
+    name: 'wechat_mini_program_domain_changes_total',
+    help: "Changes of the Mini Programs' lists journaled by this process, by list (SERVER, WEBVIEW) and effect (APPLIED, NO_OP, REFUSED, UNKNOWN).",
+    labelNames: ['list', 'effect'] as const,
+    registers: [registry],
+  });
+  for (const list of ['SERVER', 'WEBVIEW']) for (const effect of CHANGE_EFFECTS) miniProgramChanges.inc({ list, effect }, 0);
   const refreshes = new Counter({
     name: 'wechat_token_refreshes_total',
     help: 'component_access_tokens obtained through api_component_token.',
@@ -108,6 +118,7 @@ export function createMetrics(registry = new Registry()): Metrics {
     watchTicketAge: (createTime, now) => ticketAge.watch(createTime, now),
     forList: (list, remaining) => listMetrics(registry, list, remaining),
     onFastPathHit: (seconds) => fastHits.observe(seconds),
+    onMiniProgramChange: ({ list, effect }) => miniProgramChanges.inc({ list, effect }),
     onUpstreamCall: ({ action, path, outcome, seconds }) => {
       requests.inc({ action, path, outcome: String(outcome) });
       duration.observe({ action }, seconds);

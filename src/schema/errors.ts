@@ -2,9 +2,11 @@ import {
   AccessTokenError,
   AppError,
   DomainCountLimitError,
+  DomainNotOnPlatformError,
   DomainValidationError,
   InvalidActionError,
   InvalidDomainError,
+  MiniProgramNotAuthorizedError,
   MonthlyQuotaExceededError,
   PlatformNotReleasedError,
   SystemBusyError,
@@ -53,10 +55,17 @@ function wechatErrorType(cls: WechatErrorClass, description: string) {
 
 wechatErrorType(SystemBusyError, 'errcode -1: WeChat is busy; try again later.');
 wechatErrorType(PlatformNotReleasedError, 'errcode 61028: the platform is not published, so only testing domains can change.');
-wechatErrorType(DomainCountLimitError, 'errcode 65316: the number of domains reached the limit; remove some first.');
+wechatErrorType(
+  DomainCountLimitError,
+  "errcode 65316 (the platform's lists), 85016 or 89029 (a Mini Program's): the number of domains reached the limit; remove some first.",
+);
 wechatErrorType(MonthlyQuotaExceededError, 'errcode 45104: the 50 changes a month are used up.');
 wechatErrorType(InvalidActionError, 'errcode 40052: WeChat did not accept the action (a bug in this service).');
 wechatErrorType(AccessTokenError, 'The component_access_token could not be had, or WeChat refused it even after one refresh.');
+wechatErrorType(
+  DomainNotOnPlatformError,
+  "errcode 85018, 85301 or 89021: a Mini Program's domain is not within the platform's server domains (business domains: nor a subdomain of one).",
+);
 wechatErrorType(UnknownWechatError, 'An errcode this service has no type for; errcode and errmsg are kept.');
 
 builder.objectType(InvalidDomainError, {
@@ -82,6 +91,16 @@ builder.objectType(UpstreamUnavailableError, {
         'True when the request reached WeChat before the fault, so the change may have been made: read the domains again before retrying.',
     }),
   }),
+});
+
+builder.objectType(MiniProgramNotAuthorizedError, {
+  name: 'MiniProgramNotAuthorizedError',
+  // An error is computed from itself alone (an answer holding one is never kept anyway).
+  extensions: reusable(true),
+  description: 'The appId is unknown, an Official Account, or a REVOKED Mini Program: nothing was sent to WeChat.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof MiniProgramNotAuthorizedError,
+  fields: (t) => ({ appId: t.exposeID('appId') }),
 });
 
 const DomainProblem = builder.objectRef<{ domain: string; reason: string }>('DomainProblem').implement({

@@ -15,7 +15,7 @@ const AuthorizationStatus = builder.enumType('AuthorizationStatus', {
   } as const,
 });
 
-const MiniProgram = builder.objectRef<MiniProgramRecord>('MiniProgram').implement({
+export const MiniProgram = builder.objectRef<MiniProgramRecord>('MiniProgram').implement({
   description: 'A Mini Program authorized to the platform (now or before). Its tokens never leave the service.',
   fields: (t) => ({
     appId: t.exposeID('appId'),

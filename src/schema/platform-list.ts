@@ -345,5 +345,5 @@ export function definePlatformList(schema: PlatformListSchema) {
     }),
   );
 
-  return { State, Preview, readDependency, DomainForm };
+  return { State, Preview, Action, readDependency, DomainForm };
 }

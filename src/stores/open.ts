@@ -8,6 +8,8 @@ import { FileChangeJournal, recordSchema } from './file/change-journal.js';
 import { DataDirError, prepareDataDir } from './file/json-file.js';
 import { FileRegistryStore } from './file/mini-program-registry.js';
 import { openDataDir } from './file/open.js';
+import { LazyChangeJournal } from './lazy-journal.js';
+import { memoizedBy } from './memoized.js';
 import type { LiveCredentials, Stores } from './stores.js';
 
 /**
@@ -64,11 +66,22 @@ async function openDataDirStores(
     throw error;
   }
   const miniProgramRegistry = await openRegistry(dir, credentials, logger);
+  // A file per Mini Program (both its lists), opened when it is first used.
+  const miniProgramJournals: LazyChangeJournal<DatedEntry>[] = [];
+  const miniProgramJournal = memoizedBy(
+    (list: JournaledList) => list.stores.journalFile,
+    (list) => {
+      const journal = new LazyChangeJournal<DatedEntry>(() => openJournalFile(dir, list, logger));
+      miniProgramJournals.push(journal);
+      return journal;
+    },
+  );
   return {
     ...stores,
     ...(miniProgramRegistry ? { miniProgramRegistry } : {}),
     journals,
-    close: async () => void (await Promise.all([...journals.values()].map((journal) => journal.close()))),
+    miniProgramJournal,
+    close: async () => void (await Promise.all([...[...journals.values(), ...miniProgramJournals].map((journal) => journal.close())])),
   };
 }
 

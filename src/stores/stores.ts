@@ -1,5 +1,5 @@
 import type { Credentials } from '../config.js';
-import type { CachedRead } from '../domains/list.js';
+import type { CachedRead, JournaledList } from '../domains/list.js';
 import type { ChangeJournal, DatedEntry, ReadCache, WriteLock } from '../domains/ports.js';
 import type { AuthorizerTokenCache, RegistryStore } from '../mini-programs/ports.js';
 import type { TicketStore } from './ticket-store.js';
@@ -11,6 +11,11 @@ export interface Stores {
   readonly tokenStore?: TokenStore;
   /** Each list's journal, by the list's key (a list left out is journaled in memory). */
   readonly journals?: ReadonlyMap<string, ChangeJournal<DatedEntry>>;
+  /**
+   * Each authorized Mini Program's journal of its two lists, by its description (the same journal for the
+   * same Mini Program every time); left out: in memory.
+   */
+  readonly miniProgramJournal?: (list: JournaledList) => ChangeJournal<DatedEntry>;
   /** A shared read cache for each read path (left out: in memory). */
   readonly readCache?: <S>(read: CachedRead<S>) => ReadCache<S>;
   readonly writeLock?: WriteLock;

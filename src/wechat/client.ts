@@ -85,6 +85,14 @@ export class WechatClient {
     };
   }
 
+  /**
+   * One call made with another account's token (a Mini Program's authorizer token): the same retries,
+   * one refresh of a refused token, budget (from now) and observers as the platform's own calls.
+   */
+  callWith<T>(tokens: TokenProvider, call: Omit<Exchange<T>, 'deadline' | 'tokens'>): Promise<T> {
+    return this.#call({ ...call, tokens, deadline: this.#now() + this.#options.timeoutMs });
+  }
+
   /** The platform's business-domain confirmation file (get_domain_confirmfile; a read). */
   getConfirmFile(observe?: UpstreamObserver): Promise<DomainConfirmFile> {
     return this.#call({
@@ -127,7 +135,7 @@ export class WechatClient {
 
   /** One attempt, with its one token refresh. */
   async #attempt<T>(exchange: Exchange<T>): Promise<T> {
-    const { tokens } = this.#options;
+    const tokens = exchange.tokens ?? this.#options.tokens;
     let token = await tokens.get();
     let answer = await this.#send(exchange, token);
     if (!answer.ok && TOKEN_ERRCODES.has(answer.error.errcode) && (await tokens.invalidate(token))) {
@@ -182,7 +190,9 @@ export class WechatClient {
 }
 
 /** One logical call: what is sent where, how its answer is read, by when it must be done, who is told of each attempt. */
-interface Exchange<T> {
+export interface Exchange<T> {
+  /** Whose token the call carries: the component token unless given (callWith). */
+  readonly tokens?: TokenProvider;
   readonly action: UpstreamAction;
   readonly path: string;
   readonly body: unknown;

@@ -249,11 +249,15 @@ type ChangeErrorFields_AccessTokenError_Fragment = { errcode: number, errmsg: st
 
 type ChangeErrorFields_DomainCountLimitError_Fragment = { errcode: number, errmsg: string, message: string };
 
+type ChangeErrorFields_DomainNotOnPlatformError_Fragment = { errcode: number, errmsg: string, message: string };
+
 type ChangeErrorFields_DomainValidationError_Fragment = { message: string, problems: Array<{ domain: string, reason: string }> };
 
 type ChangeErrorFields_InvalidActionError_Fragment = { errcode: number, errmsg: string, message: string };
 
 type ChangeErrorFields_InvalidDomainError_Fragment = { errcode: number, errmsg: string, reasons: Array<string>, message: string };
+
+type ChangeErrorFields_MiniProgramNotAuthorizedError_Fragment = { message: string };
 
 type ChangeErrorFields_MonthlyQuotaExceededError_Fragment = { errcode: number, errmsg: string, message: string };
 
@@ -268,9 +272,11 @@ type ChangeErrorFields_UpstreamUnavailableError_Fragment = { mayHaveApplied: boo
 export type ChangeErrorFieldsFragment =
   | ChangeErrorFields_AccessTokenError_Fragment
   | ChangeErrorFields_DomainCountLimitError_Fragment
+  | ChangeErrorFields_DomainNotOnPlatformError_Fragment
   | ChangeErrorFields_DomainValidationError_Fragment
   | ChangeErrorFields_InvalidActionError_Fragment
   | ChangeErrorFields_InvalidDomainError_Fragment
+  | ChangeErrorFields_MiniProgramNotAuthorizedError_Fragment
   | ChangeErrorFields_MonthlyQuotaExceededError_Fragment
   | ChangeErrorFields_PlatformNotReleasedError_Fragment
   | ChangeErrorFields_SystemBusyError_Fragment

@@ -49,7 +49,7 @@ describe('authorizer tokens', () => {
     stack.sim.authorizers.revokeAccessTokens(APP);
     await expect(withAuthorizerToken(tokens(), APP, effectiveDomain)).resolves.toMatchObject({ errcode: 0 });
     expect(stack.sim.count('authorizer_token')).toBe(2);
-    expect(stack.sim.count('wxa_domain')).toBe(2);
+    expect(stack.sim.count('wxa')).toBe(2);
     expect(await tokens().get(APP)).not.toBe(first);
   });
 

@@ -5,10 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   AddDomainsDocument,
   type AddDomainsMutation,
+  ChangeMiniProgramServerDomainsDocument,
+  type ChangeMiniProgramServerDomainsMutation,
+  ChangeMiniProgramWebviewDomainsDocument,
   MiniProgramDocument,
+  MiniProgramDomainsDocument,
   MiniProgramsDocument,
   RemoveDomainsDocument,
   ServerDomainChangesDocument,
+  ServerDomainsChangeImpactDocument,
   ServerDomainsChangePreviewDocument,
   type ServerDomainsChangePreviewQuery,
   ServerDomainsDocument,
@@ -113,7 +118,59 @@ function describeSync(result: SyncMiniProgramsMutation['syncMiniPrograms']): str
   }
 }
 
+/** A Mini Program's server-domain change: every member of its union, exhaustively. */
+function describeMiniProgramChange(result: ChangeMiniProgramServerDomainsMutation['changeMiniProgramServerDomains']): string {
+  switch (result.__typename) {
+    case 'MiniProgramServerDomains':
+      return `${result.change?.effect}: ${result.platform.ws.join(',')}`;
+    case 'DomainValidationError':
+      return `invalid: ${result.problems.map((p) => `${p.domain} ${p.reason}`).join('; ')}`;
+    case 'MiniProgramNotAuthorizedError':
+      return `not authorized: ${result.appId}`;
+    case 'UpstreamUnavailableError':
+      return `unavailable: ${result.message}`;
+    case 'DomainNotOnPlatformError':
+    case 'DomainCountLimitError':
+    case 'MonthlyQuotaExceededError':
+    case 'AccessTokenError':
+    case 'SystemBusyError':
+    case 'UnknownWechatError':
+      return `wechat ${result.errcode}: ${result.message}`;
+    default: {
+      const unhandled: never = result;
+      return unhandled;
+    }
+  }
+}
+
 describe('wxa-server-domains/client', () => {
+  it("runs the Mini Programs' domain operations, typed down to each union member", async () => {
+    stack = await startStack();
+    await run(SyncMiniProgramsDocument, {});
+    const appId = 'wxsimminiprogram0001';
+    const read = await run(MiniProgramDomainsDocument, { appId });
+    expect(
+      read.miniProgram?.serverDomains.__typename === 'MiniProgramServerDomains' && read.miniProgram.serverDomains.platform.request,
+    ).toEqual(['https://api.example.com']);
+    const changed = await run(ChangeMiniProgramServerDomainsDocument, { input: { appId, action: 'ADD', ws: ['wss://api.example.com'] } });
+    expect(describeMiniProgramChange(changed.changeMiniProgramServerDomains)).toBe('APPLIED: wss://api.example.com');
+    const refused = await run(ChangeMiniProgramServerDomainsDocument, { input: { appId, action: 'ADD', ws: ['wss://other.example.net'] } });
+    expect(describeMiniProgramChange(refused.changeMiniProgramServerDomains)).toBe(
+      "invalid: wss://other.example.net ws: is not among the platform's server domains",
+    );
+    const webview = await run(ChangeMiniProgramWebviewDomainsDocument, { input: { appId, action: 'SET', domains: [] } });
+    expect(webview.changeMiniProgramWebviewDomains.__typename).toBe('MiniProgramWebviewDomains');
+    const impact = await run(ServerDomainsChangeImpactDocument, { action: 'REMOVE', domains: ['api.example.com'], publishTogether: true });
+    const preview = impact.serverDomainsChangePreview;
+    expect(preview.__typename === 'ServerDomainsChangePreview' && preview.affectedMiniPrograms?.map((a) => a.miniProgram.appId)).toEqual([
+      'wxsimminiprogram0001',
+      'wxsimminiprogram0002',
+      'wxsimminiprogram0003',
+      'wxsimminiprogram0004',
+      'wxsimminiprogram0005',
+    ]);
+  });
+
   it('runs the Mini Program operations, typed down to each union member', async () => {
     stack = await startStack();
     expect((await run(MiniProgramsDocument, {})).miniProgramSync).toBeNull();

@@ -48,8 +48,9 @@ describe('loadConfig: defaults', () => {
       dataDir: 'data',
       monthlyLimit: 50,
       jumpMonthlyLimit: null,
+      miniProgramMonthlyLimit: 50,
       miniProgramSyncIntervalMs: 3_600_000,
-      wechat: { baseUrl: undefined, timeoutMs: 10_000, credentials: { mode: 'simulator' }, events: undefined },
+      wechat: { baseUrl: undefined, timeoutMs: 10_000, concurrency: 8, credentials: { mode: 'simulator' }, events: undefined },
     });
   });
 
@@ -61,6 +62,14 @@ describe('loadConfig: defaults', () => {
     expect(config.wechat.timeoutMs).toBe(2500);
     expect(config.wechat.credentials).toEqual({ mode: 'simulator' });
     expect(config.wechat.baseUrl).toBeUndefined();
+  });
+
+  it('reads WECHAT_CONCURRENCY (1–256) and MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT', () => {
+    const config = loadConfig({ WECHAT_CONCURRENCY: '3', MINI_PROGRAM_DOMAINS_MONTHLY_LIMIT: '20' });
+    expect(config.wechat.concurrency).toBe(3);
+    expect(config.miniProgramMonthlyLimit).toBe(20);
+    expect(() => loadConfig({ WECHAT_CONCURRENCY: '0' })).toThrow(/WECHAT_CONCURRENCY: must be at least 1/);
+    expect(() => loadConfig({ WECHAT_CONCURRENCY: 'many' })).toThrow(/WECHAT_CONCURRENCY: must be a whole number/);
   });
 
   it('reads MINI_PROGRAM_SYNC_INTERVAL_MS; 0 turns the timer off', () => {

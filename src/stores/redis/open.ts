@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { CachedRead, JournaledList } from '../../domains/list.js';
 import type { ChangeJournal, DatedEntry } from '../../domains/ports.js';
 import { refreshGraceMs } from '../../domains/read-path.js';
+import { memoizedBy } from '../memoized.js';
 import type { LiveCredentials, Stores } from '../stores.js';
 import { RedisChangeJournal } from './change-journal.js';
 import { RedisConnection } from './connection.js';
@@ -45,6 +46,11 @@ export async function openRedisStores(
     tokenStore: new RedisTokenStore(redis, logger, { refreshTimeoutMs: timeoutMs, mirror: { componentAppId: platform, everyMs: 2_000 } }),
     journals: new Map<string, ChangeJournal<DatedEntry>>(
       lists.map((list) => [list.key, new RedisChangeJournal(redis, platform, list.stores.journalStream, logger, spool)]),
+    ),
+    // A stream per Mini Program (both its lists), sharing the spool with the platform's lists.
+    miniProgramJournal: memoizedBy(
+      (list) => list.stores.journalStream,
+      (list) => new RedisChangeJournal(redis, platform, list.stores.journalStream, logger, spool),
     ),
     readCache: <S>(read: CachedRead<S>) =>
       new RedisReadCache<S>(redis, {

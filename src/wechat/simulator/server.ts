@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AuthorizerCallKind, type AuthorizerSettings, SimulatedAuthorizers } from './authorizers.js';
+import { type MiniProgramDomainSettings, SimulatedMiniProgramDomains, WXA_PATHS, type WxaCall } from './mini-program-domains.js';
 import { DEFAULT_JUMP_DOMAINS, JUMP_DOMAIN_WIRE, type PlatformSettings, quotaDay, SimulatedPlatform, type WireAnswer } from './platform.js';
 import { authorizationMessage, newEncodingAesKey, type PushSettings, pushRequest, ticketMessage } from './push.js';
 
@@ -25,10 +26,10 @@ const MAX_KEPT_PUSHES = 1000;
 
 /**
  * api_component_token, modify_wxa_server_domain, modify_wxa_jump_domain, get_domain_confirmfile,
- * openapi/quota/get, the four authorizer calls, and `wxa_domain`: /wxa/get_effective_domain with an
- * authorizer token (a stand-in for the Mini Program calls).
+ * openapi/quota/get, the four authorizer calls, and `wxa`: a Mini Program's four /wxa/… domain calls
+ * (authorizer token).
  */
-export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota' | AuthorizerCallKind | 'wxa_domain';
+export type CallKind = 'token' | 'modify' | 'jump' | 'confirmfile' | 'quota' | AuthorizerCallKind | 'wxa';
 
 const AUTHORIZER_CALL_PATHS: Readonly<Record<string, AuthorizerCallKind>> = {
   '/cgi-bin/component/api_get_authorizer_list': 'authorizer_list',
@@ -36,7 +37,6 @@ const AUTHORIZER_CALL_PATHS: Readonly<Record<string, AuthorizerCallKind>> = {
   '/cgi-bin/component/api_query_auth': 'query_auth',
   '/cgi-bin/component/api_authorizer_token': 'authorizer_token',
 };
-const WXA_DOMAIN_PATH = '/wxa/get_effective_domain';
 
 const MODIFY_PATH = '/cgi-bin/component/modify_wxa_server_domain';
 const JUMP_PATH = '/cgi-bin/component/modify_wxa_jump_domain';
@@ -88,6 +88,8 @@ export interface SimulatorCall {
   readonly wxaServerDomain?: string;
   /** A jump call's wxa_jump_h5_domain. */
   readonly wxaJumpH5Domain?: string;
+  /** A Mini Program's call (kind `wxa`): which of the four. */
+  readonly wxa?: WxaCall;
   readonly publishTogether?: boolean;
   readonly body: unknown;
   /** The request's headers as received (lower-case names): what the service sends WeChat besides the body. */
@@ -108,6 +110,8 @@ export interface SimulatorOptions {
   readonly jumpDomains?: Partial<PlatformSettings>;
   /** The confirmation file get_domain_confirmfile hands out; one of its own by default. */
   readonly confirmFile?: { readonly fileName: string; readonly fileContent: string };
+  /** Each authorized Mini Program's lists: limits, the delay of each /wxa call, the lists a Mini Program starts with. */
+  readonly miniProgramDomains?: Partial<MiniProgramDomainSettings>;
   /** The daily call limit openapi/quota/get reports for each API (default 1000). */
   readonly dailyCallLimit?: number;
   readonly now?: () => number;
@@ -157,6 +161,8 @@ export interface Simulator {
   readonly confirmFile: { readonly fileName: string; readonly fileContent: string };
   /** The accounts authorized to the platform, and their tokens. */
   readonly authorizers: SimulatedAuthorizers;
+  /** Each authorized Mini Program's server and webview domains, bounded by the two lists above. */
+  readonly miniProgramDomains: SimulatedMiniProgramDomains;
   /** Every token issued through api_component_token, oldest first (tests look for leaks with it). */
   readonly issuedTokens: readonly string[];
   injectFault(fault: Fault): void;
@@ -220,11 +226,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
   const platform = new SimulatedPlatform(options.platform);
   const jumpDomains = new SimulatedPlatform(options.jumpDomains, JUMP_DOMAIN_WIRE, DEFAULT_JUMP_DOMAINS);
+  const ceiling = (list: SimulatedPlatform) => [...new Set([...list.settings.testing, ...(list.settings.published ?? [])])];
+
   const confirmFile = options.confirmFile ?? {
     fileName: `${randomBytes(5).toString('hex')}.txt`,
     fileContent: randomBytes(16).toString('hex'),
   };
   const authorizers = new SimulatedAuthorizers(options.authorizers, now());
+  // Whose lists a /wxa call is about: the authorizer access token says.
+  const miniProgramDomains = new SimulatedMiniProgramDomains(
+    { server: () => ceiling(platform), business: () => ceiling(jumpDomains) },
+    options.miniProgramDomains,
+    (token, at) => authorizers.checkAccessToken(token, at),
+  );
   /** token → epoch ms after which WeChat refuses it. */
   const tokens = new Map<string, number>((options.staticTokens ?? []).map((t) => [t, Number.POSITIVE_INFINITY]));
   const faults: Fault[] = [];
@@ -309,6 +323,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handleWechat = async (req: IncomingMessage, res: ServerResponse, url: URL, kind: CallKind) => {
     const body = parseJson(await readBody(req));
     const record = isRecord(body) ? body : {};
+    if (kind === 'wxa') {
+      const change = WXA_PATHS[url.pathname]?.startsWith('get_') === false && record.action !== 'get';
+      return miniProgramDomains.serve(() => answerWechat(req, res, url, kind, body, record), change);
+    }
     const isChange = (kind === 'modify' || kind === 'jump') && typeof record.action === 'string' && record.action !== 'get';
     if (!isChange) return answerWechat(req, res, url, kind, body, record);
     changes.inFlight += 1;
@@ -349,7 +367,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
               : { wxaJumpH5Domain: typeof record.wxa_jump_h5_domain === 'string' ? record.wxa_jump_h5_domain : undefined }),
             publishTogether: typeof record.is_modify_published_together === 'boolean' ? record.is_modify_published_together : undefined,
           }
-        : {}),
+        : kind === 'wxa'
+          ? { wxa: WXA_PATHS[url.pathname], action: typeof record.action === 'string' ? record.action : undefined }
+          : {}),
     };
     calls.push(call);
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -361,15 +381,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const answer = (): Record<string, unknown> => {
       if (!isRecord(body)) return { errcode: 47001, errmsg: 'data format error' };
       if (kind === 'token') return issueToken(body);
-      if (kind === 'wxa_domain') {
-        const checked = authorizers.checkAccessToken(url.searchParams.get('access_token'), now());
-        if ('errcode' in checked) return checked;
-        return {
-          errcode: 0,
-          errmsg: 'ok',
-          effective_domain: { requestdomain: [], wsrequestdomain: [], uploaddomain: [], downloaddomain: [] },
-        };
-      }
+      if (kind === 'wxa') return miniProgramDomains.handle(WXA_PATHS[url.pathname]!, url.searchParams.get('access_token'), body, now());
       const refused = checkToken(url.searchParams.get('access_token'));
       if (refused) return refused;
       if (kind === 'quota') return reportQuota(body);
@@ -463,7 +475,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (req.method === 'POST' && url.pathname === QUOTA_GET_PATH) return handleWechat(req, res, url, 'quota');
       const authorizerCall = AUTHORIZER_CALL_PATHS[url.pathname];
       if (req.method === 'POST' && authorizerCall) return handleWechat(req, res, url, authorizerCall);
-      if (req.method === 'POST' && url.pathname === WXA_DOMAIN_PATH) return handleWechat(req, res, url, 'wxa_domain');
+      if (req.method === 'POST' && WXA_PATHS[url.pathname]) return handleWechat(req, res, url, 'wxa');
       return sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
     };
     route().catch(() => {
@@ -512,6 +524,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     jumpDomains,
     confirmFile,
     authorizers,
+    miniProgramDomains,
     issuedTokens,
     injectFault: (fault) => void faults.push({ ...fault }),
     revokeToken: (token) => void tokens.delete(token),

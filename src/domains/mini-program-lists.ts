@@ -4,6 +4,7 @@ import { type DomainProblem, DomainValidationError, type ListWords } from './err
 import type { ListDescription } from './list.js';
 import { type CeilingRule, entriesLeavingCeiling, withinCeiling } from './mini-program-ceiling.js';
 import { KIND_SCHEMES, type ParsedEntry, parseEntries, SERVER_KINDS, type ServerKind, WEBVIEW_SCHEME } from './mini-program-entries.js';
+import { applyAction, sameSet } from './plan.js';
 
 export { SERVER_KINDS, type ServerKind } from './mini-program-entries.js';
 
@@ -82,19 +83,6 @@ export const NOT_ON_PLATFORM_SERVER = "is not among the platform's server domain
 export const NOT_ON_PLATFORM_BUSINESS = "is not among the platform's business domains (nor a subdomain of one)";
 
 const emptyKinds = (): Record<ServerKind, readonly string[]> => ({ request: [], ws: [], upload: [], download: [], udp: [], tcp: [] });
-
-/** WeChat's result of one action on one list: add appends what is missing, delete drops, set replaces. */
-export function applyAction(action: ChangeAction, current: readonly string[], entries: readonly string[]): readonly string[] {
-  if (action === 'set') return [...new Set(entries)];
-  if (action === 'add') return [...new Set([...current, ...entries])];
-  const gone = new Set(entries);
-  return current.filter((entry) => !gone.has(entry));
-}
-
-const sameSet = (a: readonly string[], b: readonly string[]) => {
-  const set = new Set(a);
-  return set.size === new Set(b).size && b.every((entry) => set.has(entry));
-};
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((entry, i) => entry === b[i]);
 const sameKinds = (a: ServerDomainKinds, b: ServerDomainKinds) => SERVER_KINDS.every((kind) => sameList(a[kind], b[kind]));

@@ -15,14 +15,15 @@ export interface ChangePlan {
 }
 
 /** WeChat's result of one action on one list: add appends what is missing, delete drops, set replaces. */
-function apply(action: ChangeAction, current: readonly string[], domains: readonly string[]): string[] {
+export function applyAction(action: ChangeAction, current: readonly string[], domains: readonly string[]): string[] {
   if (action === 'set') return [...new Set(domains)];
   if (action === 'add') return [...new Set([...current, ...domains])];
   const gone = new Set(domains);
   return current.filter((domain) => !gone.has(domain));
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => {
+/** Two lists with the same entries, whatever their order and repeats. */
+export const sameSet = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(a);
   return set.size === new Set(b).size && b.every((domain) => set.has(domain));
 };
@@ -38,10 +39,10 @@ export function planChange(
   domains: readonly string[],
   publishTogether: boolean,
 ): ChangePlan {
-  const testing = apply(action, state.testing, domains);
+  const testing = applyAction(action, state.testing, domains);
   const before = new Set(state.testing);
   const after = new Set(testing);
-  const published = publishTogether && state.published !== null ? apply(action, state.published, domains) : state.published;
+  const published = publishTogether && state.published !== null ? applyAction(action, state.published, domains) : state.published;
   const publishedUnchanged = !publishTogether || (state.published !== null && sameSet(state.published, published ?? []));
   return {
     added: testing.filter((domain) => !before.has(domain)),

@@ -3,43 +3,21 @@ import type { JournaledList } from '../../src/domains/list.js';
 import { MiniProgramLists } from '../../src/domains/mini-program-domains.js';
 import { affectedMiniPrograms } from '../../src/domains/mini-program-impact.js';
 import {
-  applyAction,
   type MiniProgramChangeEntry,
   type MiniProgramServerDomainsChange,
   type MiniProgramServerDomainsState,
   type MiniProgramWebviewDomainsChange,
   type MiniProgramWebviewDomainsState,
   SERVER_KINDS,
-  type ServerDomainKinds,
   serverEntriesLeaving,
   webviewEntriesLeaving,
 } from '../../src/domains/mini-program-lists.js';
+import { applyAction } from '../../src/domains/plan.js';
 import type { ListUpstream } from '../../src/domains/upstream.js';
 import { MemoryChangeJournal } from '../../src/stores/change-journal.js';
 import { MemoryReadCache } from '../../src/stores/read-cache.js';
 import { MemoryWriteLock } from '../../src/stores/write-lock.js';
-
-const kinds = (given: Partial<ServerDomainKinds> = {}): ServerDomainKinds => ({
-  request: [],
-  ws: [],
-  upload: [],
-  download: [],
-  udp: [],
-  tcp: [],
-  ...given,
-});
-const serverState = (platform: Partial<ServerDomainKinds>): MiniProgramServerDomainsState => ({
-  effective: kinds(platform),
-  platform: kinds(platform),
-  direct: kinds(),
-  console: kinds(),
-});
-const webviewState = (platform: readonly string[]): MiniProgramWebviewDomainsState => ({
-  effective: platform,
-  platform,
-  direct: [],
-  console: [],
-});
+import { kinds, serverState, webviewState } from '../support/mini-program-states.js';
 
 /** A WeChat of many Mini Programs in memory, counting reads per Mini Program and list. */
 function fakeWechat() {

@@ -6,14 +6,11 @@ import { entriesInForm, hostOf, parseEntry } from '../../src/domains/mini-progra
 import {
   type MiniProgramChangeEntry,
   type MiniProgramServerDomainsChange,
-  type MiniProgramServerDomainsState,
   type MiniProgramWebviewDomainsChange,
-  type MiniProgramWebviewDomainsState,
   miniProgramServerList,
   miniProgramWebviewList,
   NOT_ON_PLATFORM_BUSINESS,
   NOT_ON_PLATFORM_SERVER,
-  type ServerDomainKinds,
   serverEntriesLeaving,
   validateServerChange,
   validateWebviewChange,
@@ -23,31 +20,10 @@ import { ReadPath } from '../../src/domains/read-path.js';
 import { MemoryChangeJournal } from '../../src/stores/change-journal.js';
 import { MemoryReadCache } from '../../src/stores/read-cache.js';
 import { MemoryWriteLock } from '../../src/stores/write-lock.js';
+import { kinds, serverState, webviewState } from '../support/mini-program-states.js';
 
 const SERVER_CEILING = ['api.example.com', 'ws.example.com', 'upload.example.com'];
 const BUSINESS_CEILING = ['example.com', 'shop.example.org'];
-
-const kinds = (given: Partial<ServerDomainKinds> = {}): ServerDomainKinds => ({
-  request: [],
-  ws: [],
-  upload: [],
-  download: [],
-  udp: [],
-  tcp: [],
-  ...given,
-});
-const serverState = (platform: Partial<ServerDomainKinds>): MiniProgramServerDomainsState => ({
-  effective: kinds(platform),
-  platform: kinds(platform),
-  direct: kinds(),
-  console: kinds(),
-});
-const webviewState = (platform: readonly string[]): MiniProgramWebviewDomainsState => ({
-  effective: platform,
-  platform,
-  direct: [],
-  console: [],
-});
 
 function refusal(fn: () => unknown): DomainValidationError {
   try {

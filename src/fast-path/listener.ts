@@ -167,13 +167,19 @@ export function fastPathListener(options: FastPathOptions): (req: IncomingMessag
  * false at once in-process, a promise where a shared store is asked (its checks shared per turn).
  */
 function stillCurrent(reads: CachedResponse['reads']): boolean | Promise<boolean> {
-  const pending: Promise<boolean>[] = [];
-  for (const { path, state } of reads) {
+  // An indexed loop and no array unless a shared store is asked: this runs for every kept answer served.
+  let pending: Promise<boolean>[] | undefined;
+  for (let i = 0; i < reads.length; i++) {
+    const { path, state } = reads[i]!;
     const current = path.current();
-    if (current instanceof Promise) pending.push(current.then((found) => found === state));
-    else if (current !== state) return false;
+    if (!(current instanceof Promise)) {
+      if (current !== state) return false;
+      continue;
+    }
+    if (pending === undefined) pending = [];
+    pending.push(current.then((found) => found === state));
   }
-  return pending.length === 0 ? true : Promise.all(pending).then((all) => all.every(Boolean));
+  return pending === undefined ? true : Promise.all(pending).then((all) => all.every(Boolean));
 }
 
 /** Bodies up to this size are remembered per connection with their digest. */

@@ -104,21 +104,24 @@ async function miniProgramPage(args: PageArgs, ctx: Context) {
   }
 }
 
+/** The page arguments of both lists of Mini Programs (Query.miniPrograms, ThirdPartyPlatform.miniPrograms). */
+const pageArgs = builder.args((t) => ({
+  first: t.int({
+    required: false,
+    defaultValue: DEFAULT_PAGE,
+    description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.`,
+  }),
+  after: t.string({ required: false, description: 'The endCursor of the previous page.' }),
+  status: t.field({ type: AuthorizationStatus, required: false, description: 'Only those with this status.' }),
+}));
+
 builder.queryField('miniPrograms', (t) =>
   t.field({
     type: MiniProgramConnection,
     description:
       'The Mini Programs authorized to the platform (and those no longer), by appId ascending. Official Accounts are never listed.',
     authScopes: { miniProgramsRead: true },
-    args: {
-      first: t.arg.int({
-        required: false,
-        defaultValue: DEFAULT_PAGE,
-        description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.`,
-      }),
-      after: t.arg.string({ required: false, description: 'The endCursor of the previous page.' }),
-      status: t.arg({ type: AuthorizationStatus, required: false, description: 'Only those with this status.' }),
-    },
+    args: pageArgs,
     resolve: (_root, args, ctx) => miniProgramPage(args, ctx),
   }),
 );
@@ -128,15 +131,7 @@ builder.objectField(ThirdPartyPlatform, 'miniPrograms', (t) =>
     type: MiniProgramConnection,
     description: 'The Mini Programs authorized to this platform (as Query.miniPrograms).',
     authScopes: { miniProgramsRead: true },
-    args: {
-      first: t.arg.int({
-        required: false,
-        defaultValue: DEFAULT_PAGE,
-        description: `Mini Programs per page: 1 to ${MAX_MINI_PROGRAM_PAGE}.`,
-      }),
-      after: t.arg.string({ required: false, description: 'The endCursor of the previous page.' }),
-      status: t.arg({ type: AuthorizationStatus, required: false, description: 'Only those with this status.' }),
-    },
+    args: pageArgs,
     resolve: (_platform, args, ctx) => miniProgramPage(args, ctx),
   }),
 );

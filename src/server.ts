@@ -293,7 +293,7 @@ export function createService(options: ServiceOptions): Service {
   // BENCH ONLY: yoga's response cache instead of the fast path (see ServiceOptions.answerCache).
   const pluginCache =
     options.answerCache === 'response-cache-plugin'
-      ? responseCachePlugin({ ttlMs: cacheTtlMs, authOn: auth.mode !== 'disabled' })
+      ? responseCachePlugin({ schema, ttlMs: cacheTtlMs, authOn: auth.mode !== 'disabled' })
       : undefined;
   const writeLock = options.writeLock ?? new MemoryWriteLock();
   const readPath = <S>(read: CachedRead<S>, fetch: ReadPath<S>['fetch']) =>

@@ -1,5 +1,6 @@
 import type { JWTExtendContextFields } from '@graphql-yoga/plugin-jwt';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { type GraphQLSchema, isInterfaceType } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type Caller, callerFromClaims } from '../auth/caller.js';
 import { rememberedCallerOf } from '../auth/jwt.js';
@@ -17,19 +18,11 @@ export interface ResponseCachePlugin {
   invalidate(): void;
 }
 
-/** Types that never make an answer worth keeping: every error member of the schema's unions. */
-const ERROR_TYPES = [
-  'AccessTokenError',
-  'DomainCountLimitError',
-  'DomainValidationError',
-  'InvalidActionError',
-  'InvalidDomainError',
-  'MonthlyQuotaExceededError',
-  'PlatformNotReleasedError',
-  'SystemBusyError',
-  'UnknownWechatError',
-  'UpstreamUnavailableError',
-];
+/** Types that never make an answer worth keeping: every type implementing the schema's Error interface. */
+const errorTypesOf = (schema: GraphQLSchema): string[] => {
+  const error = schema.getType('Error');
+  return isInterfaceType(error) ? schema.getImplementations(error).objects.map((type) => type.name) : [];
+};
 
 /** Fields whose answers depend on more than the domain state (the journal, the month's count, WeChat's quota). */
 const NEVER_KEPT = {
@@ -51,7 +44,11 @@ function callerScopes(context: object, authOn: boolean): string {
 }
 
 /** The plugin with `session` = the caller's scopes (answers are shared by callers who may read the same), by list. */
-export function responseCachePlugin(options: { readonly ttlMs: number; readonly authOn: boolean }): ResponseCachePlugin {
+export function responseCachePlugin(options: {
+  readonly schema: GraphQLSchema;
+  readonly ttlMs: number;
+  readonly authOn: boolean;
+}): ResponseCachePlugin {
   const cache = createInMemoryCache({ max: 1000 });
   // The plugin records (and so invalidates) only entities with an id, and the list has none: a change of the
   // list moves its generation, which is part of every session (so of every key): older answers are never found again.
@@ -60,7 +57,7 @@ export function responseCachePlugin(options: { readonly ttlMs: number; readonly 
     cache,
     ttl: options.ttlMs,
     session: (_request, context: object) => `${callerScopes(context, options.authOn)}\n${generation}`,
-    ignoredTypes: ERROR_TYPES,
+    ignoredTypes: errorTypesOf(options.schema),
     ttlPerSchemaCoordinate: NEVER_KEPT,
     invalidateViaMutation: false,
   });
